@@ -103,4 +103,48 @@ public class AffiliationPublishedExamplesTests
         Assert.Equal(rec, r.Recall, Tight);
         Assert.Equal(2 * p * rec / (p + rec), r.F1, Tight);
     }
+    [Fact]
+    public void Paper_example_matches_published_distances_and_probabilities()
+    {
+        // The worked example of Huet et al. (KDD 2022), in minutes, as published in the reference tests.
+        var r = AffiliationMetrics.Compute(
+            Events((5 * 60, 6 * 60), (7 * 60, 10 * 60), (11 * 60, 12 * 60), (40 * 60, 60 * 60),
+                   (115 * 60, 130 * 60), (135 * 60, 140 * 60), (165 * 60, 170 * 60)),
+            Events((0, 10 * 60), (50 * 60, 70 * 60), (170 * 60, 175 * 60)),
+            0,
+            180 * 60);
+
+        Assert.Equal(18.0, r.IndividualPrecisionDistances[0], 1e-9);
+        Assert.Equal(60 * 11.5, r.IndividualPrecisionDistances[1], 1e-9);
+        Assert.Equal(60 * 31.25, r.IndividualPrecisionDistances[2], 1e-9);
+        Assert.Equal(76.5, r.IndividualRecallDistances[0], 1e-9);
+        Assert.Equal(60 * 2.5, r.IndividualRecallDistances[1], 1e-9);
+        Assert.Equal(60 * 2.5, r.IndividualRecallDistances[2], 1e-9);
+        // Published to 9 decimals.
+        Assert.Equal(0.672222222, r.IndividualPrecisionProbabilities[1], 1e-9);
+        Assert.Equal(0.944444444, r.IndividualRecallProbabilities[1], 1e-9);
+    }
+
+    [Theory]
+    [InlineData(new[] { 1, 3, 5, 10 }, new[] { 1, 8, 16, 17 }, (0 + 2.0 * 2 / 2) / 7, (1.0 / 2 + 1.0 / 2) / 7)]
+    [InlineData(new[] { 1, 3 }, new[] { 1, 8, 16, 17 }, 0.0, 5.0 * 5 / 2 / 7)]
+    [InlineData(new[] { 1, 3, 5, 10 }, new[] { 1, 8 }, (0 + 2.0 * 2 / 2) / 7, (1.0 / 2 + 1.0 / 2) / 7)]
+    [InlineData(new[] { 2, 3 }, new[] { 1, 8 }, 0.0, (1.0 / 2 + 5.0 * 5 / 2) / 7)]
+    [InlineData(new[] { 1, 3 }, new[] { 1, 8 }, 0.0, 5.0 * 5 / 2 / 7)]
+    public void Reference_single_event_examples_match_published_distances(int[] pred, int[] gt, double precisionDistance, double recallDistance)
+    {
+        // Trange (1, 31). The recall distance of pred (2,3) is not published; it is hand-computed:
+        // ∫_1^2 (2 − y) dy + ∫_3^8 (y − 3) dy = 1/2 + 25/2, over |J| = 7.
+        static AnomalyInterval[] Pairs(int[] b) =>
+            Enumerable.Range(0, b.Length / 2).Select(i => new AnomalyInterval(b[2 * i], b[2 * i + 1])).ToArray();
+        var r = AffiliationMetrics.Compute(Pairs(pred), Pairs(gt), 1, 31);
+
+        Assert.Equal(precisionDistance, r.IndividualPrecisionDistances[0], Tight);
+        Assert.Equal(recallDistance, r.IndividualRecallDistances[0], Tight);
+        if (gt.Length > 2)
+        {
+            Assert.True(double.IsNaN(r.IndividualPrecisionDistances[1]));
+            Assert.True(double.IsPositiveInfinity(r.IndividualRecallDistances[1]));
+        }
+    }
 }
