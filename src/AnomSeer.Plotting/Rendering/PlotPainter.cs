@@ -1,0 +1,72 @@
+using SkiaSharp;
+
+namespace AnomSeer.Plotting.Rendering;
+
+/// <summary>Draws a computed layout onto a canvas: background, optional shading, lines, axes frames, ticks and labels.</summary>
+internal static class PlotPainter
+{
+    internal static void Paint(SKCanvas canvas, ComputedLayout computed, IReadOnlyList<double[]> channels,
+        IReadOnlyList<AnomalyInterval>? shaded, PlotOptions o, SKTypeface typeface)
+    {
+        var layout = computed.Layout;
+        var s = computed.Sizes;
+        canvas.Clear(ToSk(o.BackgroundColor));
+
+        if (o.ShadeIntervals && shaded is { Count: > 0 })
+        {
+            using var fill = new SKPaint { Color = ToSk(o.ShadeColor), Style = SKPaintStyle.Fill, IsAntialias = o.Antialias };
+            foreach (var panel in layout.Panels)
+            {
+                var a = panel.PlotArea;
+                foreach (var iv in shaded)
+                {
+                    float x1 = (float)layout.IndexToPixelX(iv.Start), x2 = (float)layout.IndexToPixelX(iv.End);
+                    canvas.DrawRect(new SKRect(Math.Max(x1, a.Left), a.Top, Math.Min(x2, a.Right), a.Bottom), fill);
+                }
+            }
+        }
+
+        using (var line = new SKPaint
+        {
+            Color = ToSk(o.LineColor), Style = SKPaintStyle.Stroke, StrokeWidth = s.LineWidth, IsAntialias = o.Antialias,
+            StrokeJoin = SKStrokeJoin.Round, StrokeCap = SKStrokeCap.Square,
+        })
+        {
+            for (int c = 0; c < layout.Panels.Count; c++)
+            {
+                var panel = layout.Panels[c];
+                var a = panel.PlotArea;
+                using var path = LinePathBuilder.Build(channels[c], layout, panel);
+                canvas.Save();
+                canvas.ClipRect(new SKRect(a.Left, a.Top, a.Right, a.Bottom), SKClipOperation.Intersect, o.Antialias);
+                canvas.DrawPath(path, line);
+                canvas.Restore();
+            }
+        }
+
+        using var axis = new SKPaint
+        {
+            Color = ToSk(o.ForegroundColor), Style = SKPaintStyle.Stroke, StrokeWidth = s.AxisLineWidth, IsAntialias = o.Antialias,
+            StrokeCap = SKStrokeCap.Butt,
+        };
+        foreach (var panel in layout.Panels)
+        {
+            var a = panel.PlotArea;
+            canvas.DrawRect(new SKRect(a.Left, a.Top, a.Right, a.Bottom), axis);
+            foreach (var t in layout.XTicks)
+                canvas.DrawLine((float)t.Pixel, a.Bottom, (float)t.Pixel, a.Bottom + s.TickLength, axis);
+            foreach (var t in panel.YTicks)
+                canvas.DrawLine(a.Left - s.TickLength, (float)t.Pixel, a.Left, (float)t.Pixel, axis);
+        }
+
+        if (computed.Labels.Count > 0)
+        {
+            using var font = FontProvider.CreateFont(typeface, s.FontSize, o.Antialias);
+            using var ink = new SKPaint { Color = ToSk(o.ForegroundColor), IsAntialias = o.Antialias, Style = SKPaintStyle.Fill };
+            foreach (var l in computed.Labels)
+                canvas.DrawText(l.Text, l.OriginX, l.BaselineY, SKTextAlign.Left, font, ink);
+        }
+    }
+
+    private static SKColor ToSk(PlotColor c) => new(c.R, c.G, c.B, c.A);
+}
