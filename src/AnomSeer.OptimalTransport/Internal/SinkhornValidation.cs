@@ -1,0 +1,34 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace AnomSeer.OptimalTransport.Internal;
+
+/// <summary>Value checks every solver applies before any work.</summary>
+internal static class SinkhornValidation
+{
+    /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="paramName"/> when a mass or cost is negative or not finite.</summary>
+    public static void Validate<T>(in SinkhornProblem<T> problem, string paramName, int index)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        string where = index < 0 ? paramName : $"{paramName}[{index}]";
+        CheckNonNegativeFinite(problem.RowMass.Span, where, "row mass", paramName);
+        CheckNonNegativeFinite(problem.ColumnMass.Span, where, "column mass", paramName);
+        CheckNonNegativeFinite(problem.Cost.Span, where, "cost", paramName);
+    }
+
+    private static void CheckNonNegativeFinite<T>(ReadOnlySpan<T> values, string where, string what, string paramName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (values.IsEmpty) return;
+        // Min and Max propagate NaN, so these two vectorised passes catch NaN, ±∞ and negatives.
+        T min = TensorPrimitives.Min(values);
+        T max = TensorPrimitives.Max(values);
+        if (T.IsNaN(min) || T.IsNaN(max) || !T.IsFinite(max) || min < T.Zero)
+        {
+            int bad = 0;
+            for (; bad < values.Length; bad++)
+                if (!T.IsFinite(values[bad]) || values[bad] < T.Zero) break;
+            throw new ArgumentException($"{where}: the {what} must be finite and non-negative, but entry {bad} is {values[bad]}.", paramName);
+        }
+    }
+}
