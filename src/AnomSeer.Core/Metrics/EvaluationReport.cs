@@ -94,42 +94,29 @@ public sealed class EvaluationReport
 
     private sealed class Accumulator
     {
-        private double _affP, _affR, _affF1, _p, _r, _f1, _cls, _fmt, _reward;
+        // Sums of: affP, affR, affF1, P, R, F1, class, format, reward.
+        private readonly double[] _sums = new double[9];
 
         public int Count { get; private set; }
 
         public void Add(RewardBreakdown b)
         {
             Count++;
-            _affP += b.AffiliationPrecision;
-            _affR += b.AffiliationRecall;
-            _affF1 += b.AffiliationF1;
-            _p += b.Precision;
-            _r += b.Recall;
-            _f1 += b.F1;
-            _cls += b.ClassCorrect;
-            _fmt += b.Format;
-            _reward += b.Total;
+            ReadOnlySpan<double> v = [b.AffiliationPrecision, b.AffiliationRecall, b.AffiliationF1, b.Precision, b.Recall, b.F1, b.ClassCorrect, b.Format, b.Total];
+            for (int i = 0; i < _sums.Length; i++) _sums[i] += v[i];
         }
 
         public void Merge(Accumulator o)
         {
             Count += o.Count;
-            _affP += o._affP;
-            _affR += o._affR;
-            _affF1 += o._affF1;
-            _p += o._p;
-            _r += o._r;
-            _f1 += o._f1;
-            _cls += o._cls;
-            _fmt += o._fmt;
-            _reward += o._reward;
+            for (int i = 0; i < _sums.Length; i++) _sums[i] += o._sums[i];
         }
 
         public EvaluationRow ToRow(string name)
         {
             double n = Math.Max(1, Count);
-            return new EvaluationRow(name, Count, _affP / n, _affR / n, _affF1 / n, _p / n, _r / n, _f1 / n, _cls / n, _fmt / n, _reward / n);
+            var m = _sums;
+            return new EvaluationRow(name, Count, m[0] / n, m[1] / n, m[2] / n, m[3] / n, m[4] / n, m[5] / n, m[6] / n, m[7] / n, m[8] / n);
         }
     }
 }
