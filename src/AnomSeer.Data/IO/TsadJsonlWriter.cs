@@ -42,7 +42,7 @@ public sealed class TsadJsonlWriter : IDisposable
     /// <summary>Flushes and moves the file into place.</summary>
     public void Commit()
     {
-        _json.Flush();
+        _json.Dispose(); // flushes; must happen before the stream is closed by the commit
         _file.Commit();
     }
 
