@@ -129,7 +129,7 @@ public sealed class TimeSeriesPlotRenderer
         {
             using var surface = SKSurface.Create(info, (IntPtr)p, info.RowBytes)
                 ?? throw new InvalidOperationException("Skia could not create a raster surface.");
-            PlotPainter.Paint(surface.Canvas, computed, channels, shaded, Options, _typeface);
+            PlotPainter.Paint(surface.Canvas, rgba, computed, channels, shaded, Options, _typeface);
             surface.Canvas.Flush();
         }
     }

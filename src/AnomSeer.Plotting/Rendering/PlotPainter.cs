@@ -1,11 +1,15 @@
+using System.Buffers;
 using SkiaSharp;
 
 namespace AnomSeer.Plotting.Rendering;
 
-/// <summary>Draws a computed layout onto a canvas: background, optional shading, lines, axes frames, ticks and labels.</summary>
+/// <summary>
+/// Draws a computed layout: background, optional shading, then the lines (into <c>pixels</c>, the canvas's own raster memory),
+/// then axes frames, ticks and labels on top.
+/// </summary>
 internal static class PlotPainter
 {
-    internal static void Paint(SKCanvas canvas, ComputedLayout computed, IReadOnlyList<double[]> channels,
+    internal static void Paint(SKCanvas canvas, Span<byte> pixels, ComputedLayout computed, IReadOnlyList<double[]> channels,
         IReadOnlyList<AnomalyInterval>? shaded, PlotOptions o, SKTypeface typeface)
     {
         var layout = computed.Layout;
@@ -26,22 +30,22 @@ internal static class PlotPainter
             }
         }
 
-        using (var line = new SKPaint
-        {
-            Color = ToSk(o.LineColor), Style = SKPaintStyle.Stroke, StrokeWidth = s.LineWidth, IsAntialias = o.Antialias,
-            StrokeJoin = SKStrokeJoin.Round, StrokeCap = SKStrokeCap.Square,
-        })
+        // The data lines: rasterised in managed code straight into the pixel buffer (see PolylineRasterizer).
+        var maxArea = layout.Panels.Max(p => p.PlotArea.Width * p.PlotArea.Height);
+        var coverage = ArrayPool<float>.Shared.Rent(maxArea);
+        try
         {
             for (int c = 0; c < layout.Panels.Count; c++)
             {
                 var panel = layout.Panels[c];
-                var a = panel.PlotArea;
-                using var path = LinePathBuilder.Build(channels[c], layout, panel);
-                canvas.Save();
-                canvas.ClipRect(new SKRect(a.Left, a.Top, a.Right, a.Bottom), SKClipOperation.Intersect, o.Antialias);
-                canvas.DrawPath(path, line);
-                canvas.Restore();
+                var raster = new PolylineRasterizer(panel.PlotArea, o.Antialias ? s.LineWidth : Math.Max(1, MathF.Round(s.LineWidth)), coverage);
+                LineTracer.Trace(channels[c], layout, panel, raster);
+                raster.Composite(pixels, layout.Width, o.LineColor, o.Antialias);
             }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(coverage);
         }
 
         using var axis = new SKPaint

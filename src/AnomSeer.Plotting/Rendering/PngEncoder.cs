@@ -2,7 +2,11 @@ using SkiaSharp;
 
 namespace AnomSeer.Plotting.Rendering;
 
-/// <summary>Encodes an opaque RGBA buffer to PNG with Skia's libpng encoder (deterministic for a given input and level).</summary>
+/// <summary>
+/// Encodes an opaque RGBA buffer to an RGB PNG with Skia's libpng encoder, deterministic for a given input and level.
+/// Every row uses the "Sub" filter: on plots (long runs of background) it compresses about as well as libpng's adaptive
+/// choice among all five filters at a fraction of the time.
+/// </summary>
 internal static class PngEncoder
 {
     internal static unsafe byte[] Encode(ReadOnlySpan<byte> rgba, int width, int height, int zlibLevel)
@@ -23,7 +27,7 @@ internal static class PngEncoder
         fixed (byte* p = rgba)
         {
             using var pixmap = new SKPixmap(info, (IntPtr)p, width * 4);
-            return pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, zlibLevel))
+            return pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, zlibLevel))
                 ?? throw new InvalidOperationException("Skia's PNG encoder returned no data.");
         }
     }
