@@ -11,8 +11,10 @@ namespace AnomSeer.OptimalTransport;
 /// every other <see cref="ISinkhornSolver"/>.
 /// </summary>
 /// <remarks>
-/// Deterministic: a problem's result does not depend on the batch it is in or on the thread count. Each
-/// thread keeps grown scratch buffers, so nothing is allocated per iteration. A result that does not meet
+/// Deterministic: a problem's result does not depend on the batch it is in or on the thread count. A batch
+/// runs its problems in parallel; a single large problem of the scaling form splits its rows across threads
+/// instead. Each thread keeps grown scratch buffers, so nothing is allocated per iteration (apart from what
+/// <c>Parallel.For</c> itself allocates when one problem is split). A result that does not meet
 /// the convergence criterion is flagged (<see cref="SinkhornResult.Converged"/>) and logged as a warning
 /// through the optional logger.
 /// </remarks>
@@ -67,7 +69,7 @@ public sealed class CpuSinkhornSolver : ISinkhornSolver
         options ??= SinkhornOptions.Paper;
         options.Validate();
         SinkhornValidation.Validate(problem, nameof(problem), -1);
-        var result = Run(problem, options, SinkhornWorkspace<T>.ForCurrentThread(), cancellationToken);
+        var result = Run(problem, options, SinkhornWorkspace<T>.ForCurrentThread(), cancellationToken, parallelRows: true);
         Report(result, 0, options);
         return result;
     }
@@ -86,7 +88,7 @@ public sealed class CpuSinkhornSolver : ISinkhornSolver
         {
             var workspace = SinkhornWorkspace<T>.ForCurrentThread();
             for (int p = 0; p < results.Length; p++)
-                results[p] = Run(problems[p], options, workspace, cancellationToken);
+                results[p] = Run(problems[p], options, workspace, cancellationToken, parallelRows: results.Length == 1);
         }
         else
         {
@@ -99,14 +101,15 @@ public sealed class CpuSinkhornSolver : ISinkhornSolver
         return results;
     }
 
-    private static SinkhornResult Run<T>(in SinkhornProblem<T> problem, SinkhornOptions options, SinkhornWorkspace<T> workspace, CancellationToken cancellationToken)
+    private static SinkhornResult Run<T>(in SinkhornProblem<T> problem, SinkhornOptions options, SinkhornWorkspace<T> workspace,
+        CancellationToken cancellationToken, bool parallelRows = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (problem.IsEmpty)
             return SinkhornResult.Empty(problem.Rows, problem.Columns);
         return options.Method == SinkhornMethod.LogDomain
             ? LogDomainSinkhorn.Solve(problem, options, workspace, cancellationToken)
-            : ScalingSinkhorn.Solve(problem, options, workspace, cancellationToken);
+            : ScalingSinkhorn.Solve(problem, options, workspace, cancellationToken, parallelRows);
     }
 
     private void Report(SinkhornResult result, int index, SinkhornOptions options)

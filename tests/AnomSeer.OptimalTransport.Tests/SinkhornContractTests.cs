@@ -119,6 +119,21 @@ public class SinkhornContractTests
     }
 
     [Fact]
+    public void Large_single_problem_split_across_threads_equals_the_serial_solve_bit_for_bit()
+    {
+        var (c, a, b) = RandomProblem(300, 256, 65);
+        var problem = Problem(c, 300, 256, a, b);
+        var split = CpuSinkhornSolver.Shared.Solve(problem);                                     // row blocks in parallel
+        var serial = CpuSinkhornSolver.Shared.SolveBatch([problem, problem], SinkhornOptions.Paper); // rows serial per problem
+        var oneThread = CpuSinkhornSolver.Shared.Solve(problem, SinkhornOptions.Paper with { MaxDegreeOfParallelism = 1 });
+        Assert.Equal(serial[0].Cost, split.Cost);
+        Assert.Equal(oneThread.Cost, split.Cost);
+        Assert.Equal(serial[1].LogU, split.LogU);
+        var (wRef, _) = Scaling(c, 300, 256, a, b, 0.08, 50);
+        Assert.Equal(wRef, split.Cost, 1e-12 * wRef);
+    }
+
+    [Fact]
     public void Float32_batch_through_the_interface()
     {
         ISinkhornSolver solver = CpuSinkhornSolver.Shared;

@@ -9,24 +9,37 @@ namespace AnomSeer.OptimalTransport.Internal;
 /// <remarks>
 /// Per iteration: <c>u_i = a_i / (Σ_j K_ij v_j + tiny)</c> (a dot product per row) then
 /// <c>v = b / (Σ_i u_i K_i + tiny)</c> (row-wise multiply-adds), fused so that K is read once per iteration,
-/// NaN → 0 and +∞ → huge after each update. The float64 result equals a straightforward scalar loop up to
-/// the order of floating-point summation inside the dot products.
+/// NaN → 0 and +∞ → huge after each update. The column sums are accumulated per fixed block of
+/// <see cref="BlockRows"/> rows and the block sums added in order, so the result is the same whether the blocks
+/// run on one thread or several. The float64 result equals a straightforward scalar loop up to the order of
+/// floating-point summation.
 /// </remarks>
 internal static class ScalingSinkhorn
 {
+    /// <summary>Rows per block of the column-sum accumulation (fixed: the result must not depend on threads).</summary>
+    public const int BlockRows = 64;
+
+    /// <summary>Problems at least this large (n × m) split their row blocks across threads when asked to.</summary>
+    public const int ParallelThreshold = 64 * 1024;
+
     public static SinkhornResult Solve<T>(in SinkhornProblem<T> problem, SinkhornOptions options,
-        SinkhornWorkspace<T> workspace, CancellationToken cancellationToken)
+        SinkhornWorkspace<T> workspace, CancellationToken cancellationToken, bool parallelRows = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = problem.Rows, m = problem.Columns;
         ReadOnlySpan<T> cost = problem.Cost.Span;
         T tiny = FloatLimits<T>.Tiny;
 
-        Span<T> k = workspace.Matrix(n * m);
-        Span<T> vectors = workspace.Vectors(3 * n + 4 * m);
+        T[] kArray = workspace.MatrixArray(n * m);
+        T[] vArray = workspace.VectorsArray(3 * n + 4 * m);
+        int blocks = (n + BlockRows - 1) / BlockRows;
+        var iteration = new BlockIteration<T>(kArray, vArray, workspace.PartialsArray(blocks * m), n, m, tiny,
+            parallelRows && blocks > 1 && (long)n * m >= ParallelThreshold ? options.MaxDegreeOfParallelism : 1);
+        Span<T> k = kArray.AsSpan(0, n * m);
+        Span<T> vectors = vArray.AsSpan(0, 3 * n + 4 * m);
         Span<T> a = vectors.Slice(0, n), u = vectors.Slice(n, n), rowTmp = vectors.Slice(2 * n, n);
         Span<T> b = vectors.Slice(3 * n, m), v = vectors.Slice(3 * n + m, m);
-        Span<T> acc = vectors.Slice(3 * n + 2 * m, m), colTmp = vectors.Slice(3 * n + 3 * m, m);
+        Span<T> colTmp = vectors.Slice(3 * n + 3 * m, m);
 
         SinkhornMasses.Normalize(problem.RowMass.Span, a);
         SinkhornMasses.Normalize(problem.ColumnMass.Span, b);
@@ -45,7 +58,7 @@ internal static class ScalingSinkhorn
         while (iterations < options.MaxIterations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Iterate(k, n, m, a, b, u, v, acc, tiny);
+            iteration.Run(cancellationToken);
             iterations++;
             if (options.Tolerance > 0 && iterations % options.CheckEvery == 0)
             {
@@ -65,29 +78,8 @@ internal static class ScalingSinkhorn
         return new SinkhornResult(w, iterations, error, SinkhornMasses.IsConverged(w, error, options), logU, logV, plan);
     }
 
-    /// <summary>
-    /// One iteration in a single pass over K: for each row, <c>u_i = a_i / (K_i · v + tiny)</c> (guarded) and
-    /// right away <c>acc += u_i K_i</c> while the row is in cache; then <c>v = b / (acc + tiny)</c> (guarded).
-    /// </summary>
-    private static void Iterate<T>(ReadOnlySpan<T> k, int n, int m, ReadOnlySpan<T> a, ReadOnlySpan<T> b,
-        Span<T> u, Span<T> v, Span<T> acc, T tiny)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        acc.Clear();
-        for (int i = 0; i < n; i++)
-        {
-            var row = k.Slice(i * m, m);
-            T ui = Guard(a[i] / (TensorPrimitives.Dot(row, v) + tiny));
-            u[i] = ui;
-            TensorPrimitives.MultiplyAdd(row, ui, acc, acc);
-        }
-        TensorPrimitives.Add(acc, tiny, acc);
-        TensorPrimitives.Divide(b, acc, v);
-        for (int j = 0; j < m; j++) v[j] = Guard(v[j]);
-    }
-
     /// <summary>NaN → 0, +∞ → huge (spec b.5 step 5).</summary>
-    private static T Guard<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
+    internal static T Guard<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
         T.IsNaN(x) ? T.Zero : T.IsPositiveInfinity(x) ? FloatLimits<T>.Huge : x;
 
     /// <summary><c>‖u ⊙ K v − a‖₁ + ‖v ⊙ Kᵀ u − b‖₁</c>.</summary>
