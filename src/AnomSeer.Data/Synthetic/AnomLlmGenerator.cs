@@ -27,6 +27,19 @@ public sealed class AnomLlmGenerator
     {
         Options = options ?? new AnomLlmSuiteOptions();
         Options.Validate();
+        _pointSine = SineTable(Options.PointFrequency, Options.Length);
+        _trendSine = SineTable(Options.TrendFrequency, Options.Length);
+    }
+
+    // The fixed-frequency sines of the point and trend tasks, computed once (identical to computing them per series).
+    private readonly double[] _pointSine;
+    private readonly double[] _trendSine;
+
+    private static double[] SineTable(double frequency, int length)
+    {
+        var t = new double[length];
+        for (int i = 0; i < length; i++) t[i] = DeterministicMath.SinTurns(frequency * i);
+        return t;
     }
 
     /// <summary>The options in use.</summary>
@@ -127,8 +140,7 @@ public sealed class AnomLlmGenerator
     private void Point(SeededRandom rng, Span<double> x, List<AnomalyInterval> intervals)
     {
         IntervalSampler.Sample(rng, x.Length, Options.PointIntervals, intervals);
-        double f = Options.PointFrequency;
-        for (int t = 0; t < x.Length; t++) x[t] = DeterministicMath.SinTurns(f * t);
+        _pointSine.CopyTo(x);
         double sd = Options.PointAnomalyStd;
         foreach (var (s, e) in intervals)
             for (int t = s; t < e; t++) x[t] = sd * rng.StandardNormal();
@@ -175,11 +187,10 @@ public sealed class AnomLlmGenerator
         }
         for (int t = from; t < n; t++) x[t] = value + normalSlope * (t - from) / den;
 
-        double f = Options.TrendFrequency;
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
         for (int t = 0; t < n; t++)
         {
-            double v = DeterministicMath.SinTurns(f * t) + x[t];
+            double v = _trendSine[t] + x[t];
             x[t] = v;
             if (v < min) min = v;
             if (v > max) max = v;
