@@ -44,8 +44,11 @@ public sealed record PlotOptions
         /// <summary>Padding between the labelled axes and the image border in points: <c>tight_layout(pad=1.08)</c> × the font size.</summary>
         public const double OuterPadPoints = 1.08 * FontSizePoints;
 
-        /// <summary>Vertical gap between stacked panels of a multivariate plot, in points (not in the paper; a compact choice).</summary>
-        public const double PanelGapPoints = 4;
+        /// <summary>
+        /// Vertical gap between stacked panels of a multivariate plot, in points: one font size, so that the y labels centred
+        /// on the touching edges of two panels do not overlap (not in the paper, which plots univariate series only).
+        /// </summary>
+        public const double PanelGapPoints = FontSizePoints;
 
         /// <summary>Lower y limit of the AnomLLM figures (spec c.1).</summary>
         public const double YMin = -1;

@@ -31,6 +31,23 @@ public class MultivariateTests
     }
 
     [Fact]
+    public void Y_labels_of_neighbouring_panels_do_not_overlap()
+    {
+        // Fixed (−1, 1) puts a label on both edges of every panel: the worst case for stacked panels.
+        var channels = Enumerable.Range(0, 4).Select(c => TestSeries.Sine(500, 0.5, 0.01, c)).ToArray();
+        var layout = new TimeSeriesPlotRenderer(new PlotOptions { Height = 400 }).ComputeLayout(channels);
+        var boxes = layout.Panels.SelectMany(p => p.YTicks).Select(t => t.LabelBounds.Inflate(-1)).ToList();
+        Assert.Equal(12, boxes.Count);
+        for (int i = 0; i < boxes.Count; i++)
+        for (int j = i + 1; j < boxes.Count; j++)
+        {
+            var (a, b) = (boxes[i], boxes[j]);
+            bool overlap = a.Left < b.Right && b.Left < a.Right && a.Top < b.Bottom && b.Top < a.Bottom;
+            Assert.False(overlap, $"labels {a} and {b} overlap");
+        }
+    }
+
+    [Fact]
     public void Too_many_channels_for_the_height_throw()
     {
         var channels = Enumerable.Range(0, 40).Select(_ => new double[100]).ToArray();

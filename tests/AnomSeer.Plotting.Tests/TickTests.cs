@@ -13,6 +13,8 @@ public class TickTests
     [InlineData(-49.95, 1048.95, 9, new[] { 0.0, 200, 400, 600, 800, 1000 })]
     [InlineData(0, 100000, 9, new[] { 0.0, 20000, 40000, 60000, 80000, 100000 })]
     [InlineData(9.5, 20.5, 3, new[] { 10.0, 15, 20 })]
+    [InlineData(-1.1, 1.1, 2, new[] { -1.0, 0, 1 })]          // step 2 leaves one tick: fall back to the smaller step 1
+    [InlineData(0.2, 0.9, 1, new[] { 0.25, 0.5, 0.75 })]     // steps 1 and 0.5 leave < 2 ticks in view
     public void Locator_matches_matplotlib(double vmin, double vmax, int bins, double[] expected)
     {
         var t = TickLocator.Ticks(vmin, vmax, bins);

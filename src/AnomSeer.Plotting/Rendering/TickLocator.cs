@@ -21,7 +21,11 @@ internal static class TickLocator
         return (int)Math.Clamp(space, 1, MaxBins);
     }
 
-    /// <summary>Tick values inside [<paramref name="vmin"/>, <paramref name="vmax"/>], ascending.</summary>
+    /// <summary>
+    /// Tick values inside [<paramref name="vmin"/>, <paramref name="vmax"/>], ascending: the smallest nice step at least
+    /// <c>span / nbins</c>; if that leaves fewer than two ticks in view, the next smaller nice steps are tried (matplotlib
+    /// treats the bin count as an upper limit and moves to smaller steps when needed).
+    /// </summary>
     internal static double[] Ticks(double vmin, double vmax, int nbins)
     {
         if (vmax < vmin) (vmin, vmax) = (vmax, vmin);
@@ -31,17 +35,21 @@ internal static class TickLocator
         double scale = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         double tol = span * 1e-10;
 
-        for (int decade = 0; decade < 3; decade++)
+        // Nice steps over three decades around the scale, ascending: 0.1·scale … 10·scale.
+        var steps = new double[3 * NiceSteps.Length];
+        for (int d = 0; d < 3; d++)
+            for (int k = 0; k < NiceSteps.Length; k++)
+                steps[d * NiceSteps.Length + k] = NiceSteps[k] * scale * Math.Pow(10, d - 1);
+        int start = Array.FindIndex(steps, st => st >= raw * (1 - 1e-12));
+        if (start < 0) start = steps.Length - 1;
+
+        for (int i = start; i >= 0; i--)
         {
-            foreach (double nice in NiceSteps)
-            {
-                double step = nice * scale * Math.Pow(10, decade);
-                if (step < raw * (1 - 1e-12)) continue;
-                long first = (long)Math.Ceiling((vmin - tol) / step);
-                long last = (long)Math.Floor((vmax + tol) / step);
-                if (last - first + 1 >= 2)
-                    return Build(first, last, step);
-            }
+            double step = steps[i];
+            long first = (long)Math.Ceiling((vmin - tol) / step);
+            long last = (long)Math.Floor((vmax + tol) / step);
+            if (last - first + 1 >= 2)
+                return Build(first, last, step);
         }
         return [vmin, vmax];
     }
