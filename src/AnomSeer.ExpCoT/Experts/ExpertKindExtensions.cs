@@ -17,4 +17,8 @@ public static class ExpertKindExtensions
         ExpertKind.Discord => AnomalyClass.ContextualPoint,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a defined ExpertKind."),
     };
+
+    /// <summary>The canonical name of <see cref="ToAnomalyClass"/>, e.g. "global point".</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined <see cref="ExpertKind"/>.</exception>
+    public static string ToAnomalyClassName(this ExpertKind kind) => kind.ToAnomalyClass().ToCanonicalName();
 }
