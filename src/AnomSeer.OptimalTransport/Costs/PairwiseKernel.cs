@@ -9,7 +9,7 @@ namespace AnomSeer.OptimalTransport;
 
 /// <summary>
 /// All pairwise dot products between the rows of two token sets (a small GEMM, <c>X Yᵀ</c>), finished into
-/// a cost entry. Register-blocked 4 × 2 with 256-bit vectors where available, plain dot products otherwise.
+/// a cost entry. Register-blocked 4 × 2 with 512- or 256-bit vectors where available, plain dot products otherwise.
 /// </summary>
 internal static class PairwiseKernel
 {
@@ -90,14 +90,17 @@ internal static class PairwiseKernel
         where TFinish : struct, IFinish<T>
     {
         int i = 0;
-        if (Vector256.IsHardwareAccelerated && d % Vector256<float>.Count == 0)
+        bool wide = Vector512.IsHardwareAccelerated && d % Vector512<float>.Count == 0;
+        if (wide || (Vector256.IsHardwareAccelerated && d % Vector256<float>.Count == 0))
         {
             for (; i + 4 <= nx; i += 4)
             {
                 int j = 0;
                 for (; j + 2 <= ny; j += 2)
                 {
-                    Block4x2(xs, i, ys, j, d, out var dots);
+                    Dots8 dots;
+                    if (wide) Block4x2Wide(xs, i, ys, j, d, out dots);
+                    else Block4x2(xs, i, ys, j, d, out dots);
                     for (int a = 0; a < 4; a++)
                         for (int b = 0; b < 2; b++)
                             destination[(i + a) * ny + j + b] = TFinish.Finish(dots[a * 2 + b], xNorms[i + a], yNorms[j + b]);
@@ -152,5 +155,41 @@ internal static class PairwiseKernel
         dots[2] = Vector256.Sum(a10); dots[3] = Vector256.Sum(a11);
         dots[4] = Vector256.Sum(a20); dots[5] = Vector256.Sum(a21);
         dots[6] = Vector256.Sum(a30); dots[7] = Vector256.Sum(a31);
+    }
+
+    /// <summary>As <see cref="Block4x2"/> with 512-bit vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Block4x2Wide(ReadOnlySpan<float> xs, int i, ReadOnlySpan<float> ys, int j, int d, out Dots8 dots)
+    {
+        ref float x0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(xs), i * d);
+        ref float x1 = ref Unsafe.Add(ref x0, d);
+        ref float x2 = ref Unsafe.Add(ref x1, d);
+        ref float x3 = ref Unsafe.Add(ref x2, d);
+        ref float y0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(ys), j * d);
+        ref float y1 = ref Unsafe.Add(ref y0, d);
+        Vector512<float> a00 = default, a01 = default, a10 = default, a11 = default;
+        Vector512<float> a20 = default, a21 = default, a30 = default, a31 = default;
+        for (int k = 0; k < d; k += Vector512<float>.Count)
+        {
+            var b0 = Vector512.LoadUnsafe(ref y0, (nuint)k);
+            var b1 = Vector512.LoadUnsafe(ref y1, (nuint)k);
+            var v = Vector512.LoadUnsafe(ref x0, (nuint)k);
+            a00 = Vector512.FusedMultiplyAdd(v, b0, a00);
+            a01 = Vector512.FusedMultiplyAdd(v, b1, a01);
+            v = Vector512.LoadUnsafe(ref x1, (nuint)k);
+            a10 = Vector512.FusedMultiplyAdd(v, b0, a10);
+            a11 = Vector512.FusedMultiplyAdd(v, b1, a11);
+            v = Vector512.LoadUnsafe(ref x2, (nuint)k);
+            a20 = Vector512.FusedMultiplyAdd(v, b0, a20);
+            a21 = Vector512.FusedMultiplyAdd(v, b1, a21);
+            v = Vector512.LoadUnsafe(ref x3, (nuint)k);
+            a30 = Vector512.FusedMultiplyAdd(v, b0, a30);
+            a31 = Vector512.FusedMultiplyAdd(v, b1, a31);
+        }
+        dots = default;
+        dots[0] = Vector512.Sum(a00); dots[1] = Vector512.Sum(a01);
+        dots[2] = Vector512.Sum(a10); dots[3] = Vector512.Sum(a11);
+        dots[4] = Vector512.Sum(a20); dots[5] = Vector512.Sum(a21);
+        dots[6] = Vector512.Sum(a30); dots[7] = Vector512.Sum(a31);
     }
 }
