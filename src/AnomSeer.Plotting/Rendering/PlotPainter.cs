@@ -48,19 +48,30 @@ internal static class PlotPainter
             ArrayPool<float>.Shared.Return(coverage);
         }
 
+        // Frame and ticks snapped to whole pixels like matplotlib's path snapping: crisp lines of whole-pixel width, the
+        // frame just outside the plot area (rows Top − 1 and Bottom, columns Left − 1 and Right), ticks on the pixel
+        // column or row that holds their exact position.
+        float axisWidth = Math.Max(1, MathF.Round(s.AxisLineWidth));
+        float half = axisWidth / 2;
         using var axis = new SKPaint
         {
-            Color = ToSk(o.ForegroundColor), Style = SKPaintStyle.Stroke, StrokeWidth = s.AxisLineWidth, IsAntialias = o.Antialias,
+            Color = ToSk(o.ForegroundColor), Style = SKPaintStyle.Stroke, StrokeWidth = axisWidth, IsAntialias = o.Antialias,
             StrokeCap = SKStrokeCap.Butt,
         };
         foreach (var panel in layout.Panels)
         {
             var a = panel.PlotArea;
-            canvas.DrawRect(new SKRect(a.Left, a.Top, a.Right, a.Bottom), axis);
+            canvas.DrawRect(new SKRect(a.Left - half, a.Top - half, a.Right + half, a.Bottom + half), axis);
             foreach (var t in layout.XTicks)
-                canvas.DrawLine((float)t.Pixel, a.Bottom, (float)t.Pixel, a.Bottom + s.TickLength, axis);
+            {
+                float x = Snap(t.Pixel, axisWidth);
+                canvas.DrawLine(x, a.Bottom, x, a.Bottom + s.TickLength, axis);
+            }
             foreach (var t in panel.YTicks)
-                canvas.DrawLine(a.Left - s.TickLength, (float)t.Pixel, a.Left, (float)t.Pixel, axis);
+            {
+                float y = Snap(t.Pixel, axisWidth);
+                canvas.DrawLine(a.Left - s.TickLength, y, a.Left, y, axis);
+            }
         }
 
         if (computed.Labels.Count > 0)
@@ -73,4 +84,8 @@ internal static class PlotPainter
     }
 
     private static SKColor ToSk(PlotColor c) => new(c.R, c.G, c.B, c.A);
+
+    /// <summary>The centre of the whole-pixel line of <paramref name="width"/> pixels that holds <paramref name="position"/>.</summary>
+    private static float Snap(double position, float width) =>
+        width % 2 == 1 ? MathF.Floor((float)position) + 0.5f : MathF.Round((float)position);
 }
