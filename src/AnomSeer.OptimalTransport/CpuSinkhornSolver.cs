@@ -108,7 +108,7 @@ public sealed class CpuSinkhornSolver : ISinkhornSolver
         if (problem.IsEmpty)
             return SinkhornResult.Empty(problem.Rows, problem.Columns);
         return options.Method == SinkhornMethod.LogDomain
-            ? LogDomainSinkhorn.Solve(problem, options, workspace, cancellationToken)
+            ? LogDomainSinkhorn.Solve(problem, options, workspace, cancellationToken, parallelRows)
             : ScalingSinkhorn.Solve(problem, options, workspace, cancellationToken, parallelRows);
     }
 

@@ -10,21 +10,29 @@ namespace AnomSeer.OptimalTransport.Internal;
 /// <remarks>
 /// With <c>M = −C/ε</c> (kept row-major, plus its transpose so that both half-steps read contiguous rows):
 /// <c>log u_i = log a_i − LSE_j(M_ij + log v_j)</c>, then <c>log v_j = log b_j − LSE_i(M_ij + log u_i)</c>.
-/// Each log-sum-exp subtracts the row maximum before exponentiating.
+/// Each log-sum-exp subtracts the row maximum before exponentiating. A single large problem splits its rows
+/// across threads (<see cref="LogHalfStep{T}"/>); rows are independent, so the result is the same.
 /// </remarks>
 internal static class LogDomainSinkhorn
 {
     public static SinkhornResult Solve<T>(in SinkhornProblem<T> problem, SinkhornOptions options,
-        SinkhornWorkspace<T> workspace, CancellationToken cancellationToken)
+        SinkhornWorkspace<T> workspace, CancellationToken cancellationToken, bool parallelRows = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = problem.Rows, m = problem.Columns;
         ReadOnlySpan<T> cost = problem.Cost.Span;
 
-        Span<T> mat = workspace.Matrix(n * m);
-        Span<T> matT = workspace.Transposed(n * m);
+        T[] matArray = workspace.MatrixArray(n * m);
+        T[] matTArray = workspace.TransposedArray(n * m);
         int longest = Math.Max(n, m);
-        Span<T> vectors = workspace.Vectors(3 * n + 3 * m + longest);
+        T[] vectorArray = workspace.VectorsArray(3 * n + 3 * m + longest);
+        int degree = parallelRows && (long)n * m >= ScalingSinkhorn.ParallelThreshold ? options.MaxDegreeOfParallelism : 1;
+        // Layout: a, logA, logU (n each), b, logB, logV (m each), scratch.
+        var uStep = new LogHalfStep<T>(matArray, n, m, vectorArray, 3 * n + 2 * m, n, 2 * n, degree);
+        var vStep = new LogHalfStep<T>(matTArray, m, n, vectorArray, 2 * n, 3 * n + m, 3 * n + 2 * m, degree);
+        Span<T> mat = matArray.AsSpan(0, n * m);
+        Span<T> matT = matTArray.AsSpan(0, n * m);
+        Span<T> vectors = vectorArray.AsSpan(0, 3 * n + 3 * m + longest);
         Span<T> a = vectors.Slice(0, n), logA = vectors.Slice(n, n), logU = vectors.Slice(2 * n, n);
         Span<T> b = vectors.Slice(3 * n, m), logB = vectors.Slice(3 * n + m, m), logV = vectors.Slice(3 * n + 2 * m, m);
         Span<T> tmp = vectors.Slice(3 * n + 3 * m, longest);
@@ -43,8 +51,8 @@ internal static class LogDomainSinkhorn
         while (iterations < options.MaxIterations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            HalfStep(mat, n, m, logV, logA, logU, tmp);
-            HalfStep(matT, m, n, logU, logB, logV, tmp);
+            uStep.Run(cancellationToken);
+            vStep.Run(cancellationToken);
             iterations++;
             if (options.Tolerance > 0 && iterations % options.CheckEvery == 0)
             {
@@ -67,22 +75,6 @@ internal static class LogDomainSinkhorn
         }
         return new SinkhornResult(w, iterations, error, SinkhornMasses.IsConverged(w, error, options),
             SinkhornMasses.ToDoubles<T>(logU), SinkhornMasses.ToDoubles<T>(logV), plan);
-    }
-
-    /// <summary>For every row r of <paramref name="mat"/> (rows × cols): <c>out_r = logMass_r − LSE_c(mat_rc + other_c)</c>.</summary>
-    private static void HalfStep<T>(ReadOnlySpan<T> mat, int rows, int cols, ReadOnlySpan<T> other,
-        ReadOnlySpan<T> logMass, Span<T> output, Span<T> tmp)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var row = tmp.Slice(0, cols);
-        for (int r = 0; r < rows; r++)
-        {
-            TensorPrimitives.Add(mat.Slice(r * cols, cols), other, row);
-            T max = TensorPrimitives.Max<T>(row);
-            TensorPrimitives.Subtract(row, max, row);
-            TensorPrimitives.Exp(row, row);
-            output[r] = logMass[r] - (max + T.Log(TensorPrimitives.Sum<T>(row)));
-        }
     }
 
     /// <summary>Row r of the plan: <c>exp(mat_r + other + self_r)</c>.</summary>

@@ -35,6 +35,9 @@ internal sealed class SinkhornWorkspace<T> where T : unmanaged, IFloatingPointIe
         return array;
     }
 
+    /// <summary>The array behind <see cref="Transposed"/> (at least <paramref name="length"/> long).</summary>
+    public T[] TransposedArray(int length) => Grow(ref _transposed, length);
+
     /// <summary>A second matrix buffer (the transpose, log domain only).</summary>
     public Span<T> Transposed(int length) => Grow(ref _transposed, length).AsSpan(0, length);
 
