@@ -157,7 +157,7 @@ public sealed class TinyPolicyModel : IPolicyModel
         var logps = Enumerable.Range(0, rows).Select(_ => new List<float>()).ToArray();
         var finished = new bool[rows];
         var rngs = Enumerable.Range(0, rows).Select(r => TokenSampler.CreateRandom(options.Seed, r / n, r % n)).ToArray();
-        var caches = Enumerable.Range(0, Config.DecoderLayers).Select(_ => new LayerCache()).ToArray();
+        var caches = Enumerable.Range(0, Config.DecoderLayers).Select(_ => new LayerCache(PrefixCapacityHint(prompts, promptIds) + options.MaxNewTokens)).ToArray();
         Tensor? keyValid = null, last = null, targets = null, targetValid = null;
         try
         {
@@ -167,15 +167,17 @@ public sealed class TinyPolicyModel : IPolicyModel
             using (var scope = NewDisposeScope())
             {
                 using var prefix = _network.EncodePrefix(prepared, promptIds);
+                // The prefix is shared by the n responses of a prompt: run it once per prompt, then repeat the cache.
+                var pos = (prefix.Valid.to(int64).cumsum(1) - 1).clamp_min(0);
+                var hidden = _network.Decode(prefix.Embeds, prefix.Valid, pos, 0, caches);
                 var rowIndex = arange(prompts.Count, dtype: int64).repeat_interleave(n);
-                var embeds = prefix.Embeds.index_select(0, rowIndex);
+                foreach (var cache in caches) cache.Select(rowIndex);
+                hidden = hidden.index_select(0, rowIndex);
                 keyValid = prefix.Valid.index_select(0, rowIndex).DetachFromDisposeScope();
                 targets = prefix.Targets.index_select(0, rowIndex).DetachFromDisposeScope();
                 targetValid = prefix.TargetValid.index_select(0, rowIndex).DetachFromDisposeScope();
                 lengths = Enumerable.Range(0, rows).Select(r => prefix.Lengths[r / n]).ToArray();
-                tp = embeds.shape[1];
-                var pos = (keyValid.to(int64).cumsum(1) - 1).clamp_min(0);
-                var hidden = _network.Decode(embeds, keyValid, pos, 0, caches);
+                tp = prefix.Embeds.shape[1];
                 last = hidden[.., (int)(tp - 1)..].DetachFromDisposeScope();
             }
             for (int t = 0; t < options.MaxNewTokens; t++)
@@ -332,6 +334,17 @@ public sealed class TinyPolicyModel : IPolicyModel
 
     /// <summary>Loads a checkpoint folder (see <see cref="PolicyCheckpoint.Load"/>).</summary>
     public static TinyPolicyModel Load(string directory) => PolicyCheckpoint.Load(directory);
+
+    private int PrefixCapacityHint(IReadOnlyList<PolicyInput> prompts, int[][] promptIds)
+    {
+        int longest = 0;
+        for (int i = 0; i < prompts.Count; i++)
+        {
+            int series = Config.Modality == InputModality.ImageAndSeries ? (prompts[i].SeriesLength + Config.SeriesPatchSize - 1) / Config.SeriesPatchSize : 0;
+            longest = Math.Max(longest, Config.VisionTokens + series + 1 + promptIds[i].Length);
+        }
+        return longest;
+    }
 
     private IReadOnlyList<TokenRange> TargetsOf(TokenRange[] ranges) =>
         Config.Modality == InputModality.Image ? ranges[..Config.VisionTokens] : ranges[Config.VisionTokens..];
