@@ -44,6 +44,12 @@ internal static class Evaluation
         double f(string fam) => 100 * byFamily[fam].AffiliationF1;
         double avg = (f("Frequency") + f("Trend") + f("Range") + f("Point")) / 4;
         output.WriteLine($"| **ExpCoT expert detector (this library, no training)** | {100 * byFamily.Overall.ClassAccuracy:F1} | {f("Frequency"):F1} | {f("Trend"):F1} | {f("Range"):F1} | {f("Point"):F1} | {avg:F1} |");
+        // Reference point: the constant answer "<answer>[]</answer><class>normal</class>" scores 1 on every normal series.
+        var trivial = new EvaluationReport();
+        const string normalAnswer = "<think>constant baseline</think>\n<answer>[]</answer>\n<class>normal</class>";
+        foreach (var s in eval) trivial.Add(Scoring.Family(s.Task), TsadReward.Score(normalAnswer, s.Intervals, s.Class, s.Length));
+        double g(string fam) => 100 * trivial[fam].AffiliationF1;
+        output.WriteLine($"| constant answer \"[] / normal\" (reference) | {100 * trivial.Overall.ClassAccuracy:F1} | {g("Frequency"):F1} | {g("Trend"):F1} | {g("Range"):F1} | {g("Point"):F1} | {(g("Frequency") + g("Trend") + g("Range") + g("Point")) / 4:F1} |");
         output.WriteLine();
         output.WriteLine("Per family:");
         output.WriteLine();
