@@ -26,7 +26,8 @@ public sealed record SamplingOptions
     public int ResponsesPerPrompt { get; init; } = Defaults.ResponsesPerPrompt;
 
     /// <summary>Softmax temperature; 0 means greedy (arg-max). The returned log-probabilities are those of the
-    /// temperature-scaled distribution before top-p truncation (as veRL recomputes them).</summary>
+    /// temperature-scaled distribution before top-p truncation (as veRL recomputes them); with temperature 0, of the
+    /// unscaled distribution.</summary>
     public double Temperature { get; init; } = Defaults.Temperature;
 
     /// <summary>Nucleus sampling mass in (0, 1].</summary>
