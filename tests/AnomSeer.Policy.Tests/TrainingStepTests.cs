@@ -43,6 +43,32 @@ public class TrainingStepTests
             Assert.False(before[i].allclose(after[i], 0, 0), $"parameter {names[i]} did not change");
     }
 
+    [Fact]
+    public void Clone_HasSameOutputs_AndStaysFrozenWhileTheOriginalTrains()
+    {
+        using var model = TestModels.Model();
+        var input = TestModels.Input(2);
+        var item = new ResponseItem(input, model.EncodeResponse(input, TestModels.Response(5, 9)));
+        using var reference = model.Clone();
+        float[] before;
+        using (var a = model.ScoreResponses([item]))
+        using (var b = reference.ScoreResponses([item]))
+        {
+            before = b.LogProbsOf(0);
+            Assert.Equal(a.LogProbsOf(0), before);
+        }
+        using var opt = optim.Adam(model.TrainableParameters, lr: 1e-2);
+        using (var s = model.ScoreResponses([item], new ScoringOptions { WithGradients = true }))
+        {
+            (-s.LogProbs.sum()).backward();
+            opt.step();
+        }
+        using var after = reference.ScoreResponses([item]);
+        Assert.Equal(before, after.LogProbsOf(0));
+        using var trained = model.ScoreResponses([item]);
+        Assert.NotEqual(before, trained.LogProbsOf(0));
+    }
+
     private static AnomalyInterval AnswersOf(string text) => AnomSeer.Answers.AnswerParser.Parse(text).Intervals![0];
 
     [Fact]

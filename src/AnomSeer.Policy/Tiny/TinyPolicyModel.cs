@@ -329,6 +329,22 @@ public sealed class TinyPolicyModel : IPolicyModel
         return new AnomalyHeadPrediction(output.MoveToOuterDisposeScope(), valid.to(float32).MoveToOuterDisposeScope(), prepared.Ranges);
     }
 
+    /// <summary>
+    /// An independent copy with the same weights (for example the frozen reference policy of TimerPO's KL term, or the
+    /// old policy); training either one leaves the other unchanged.
+    /// </summary>
+    public TinyPolicyModel Clone()
+    {
+        ThrowIfDisposed();
+        var copy = new TinyPolicyModel(Config, Tokenizer);
+        using var noGrad = no_grad();
+        var source = TrainableParameters;
+        var target = copy.TrainableParameters;
+        for (int i = 0; i < source.Count; i++) target[i].copy_(source[i]);
+        copy.SetTrainingMode(_network.training);
+        return copy;
+    }
+
     /// <summary>Saves the model as a checkpoint folder (see <see cref="PolicyCheckpoint.Save"/>).</summary>
     public void Save(string directory, string? trainingCard = null) => PolicyCheckpoint.Save(this, directory, trainingCard);
 
