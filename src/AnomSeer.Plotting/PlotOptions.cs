@@ -90,7 +90,7 @@ public sealed record PlotOptions
     /// <summary>Line width in points. Default <see cref="Defaults.LineWidthPoints"/> (1.5 pt).</summary>
     public double LineWidthPoints { get; init; } = Defaults.LineWidthPoints;
 
-    /// <summary>Background colour of the whole image. Default white (matplotlib's figure and axes face colour).</summary>
+    /// <summary>Background colour of the whole image; must be opaque. Default white (matplotlib's figure and axes face colour).</summary>
     public PlotColor BackgroundColor { get; init; } = PlotColor.White;
 
     /// <summary>Colour of axes, ticks and tick labels. Default black (matplotlib's default).</summary>
@@ -162,7 +162,8 @@ public sealed record PlotOptions
 
     /// <summary>Checks every value and throws naming the first bad property.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A size, width, margin or level is out of range.</exception>
-    /// <exception cref="ArgumentException">The fixed y limits are not finite and increasing, or <see cref="FontFile"/> is empty.</exception>
+    /// <exception cref="ArgumentException">The fixed y limits are not finite and increasing, the background is not opaque, or
+    /// <see cref="FontFile"/> is empty.</exception>
     public void Validate()
     {
         RequireRange(Width, 16, 16384, nameof(Width));
@@ -183,6 +184,8 @@ public sealed record PlotOptions
             throw new ArgumentOutOfRangeException(nameof(YAxisMode), YAxisMode, "Unknown YAxisMode.");
         if (!double.IsFinite(YMin) || !double.IsFinite(YMax) || YMax <= YMin)
             throw new ArgumentException($"YMin ({YMin}) and YMax ({YMax}) must be finite with YMin < YMax.", nameof(YMin));
+        if (BackgroundColor.A != 255)
+            throw new ArgumentException($"BackgroundColor must be opaque (alpha 255), not {BackgroundColor}: images are opaque RGB(A).", nameof(BackgroundColor));
         if (FontFile is not null && string.IsNullOrWhiteSpace(FontFile))
             throw new ArgumentException("FontFile must be null (embedded font) or a file path.", nameof(FontFile));
     }

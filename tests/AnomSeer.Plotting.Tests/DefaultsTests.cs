@@ -41,6 +41,7 @@ public class DefaultsTests
     [InlineData(nameof(PlotOptions.LineWidthPoints))]
     [InlineData(nameof(PlotOptions.PngCompressionLevel))]
     [InlineData(nameof(PlotOptions.YMin))]
+    [InlineData(nameof(PlotOptions.BackgroundColor))]
     public void Invalid_options_throw_naming_the_property(string property)
     {
         var o = property switch
@@ -49,6 +50,7 @@ public class DefaultsTests
             nameof(PlotOptions.Height) => new PlotOptions { Height = -3 },
             nameof(PlotOptions.LineWidthPoints) => new PlotOptions { LineWidthPoints = double.NaN },
             nameof(PlotOptions.PngCompressionLevel) => new PlotOptions { PngCompressionLevel = 10 },
+            nameof(PlotOptions.BackgroundColor) => new PlotOptions { BackgroundColor = PlotColor.White.WithOpacity(0.5) },
             _ => new PlotOptions { YMin = 1, YMax = 1 },
         };
         var ex = Assert.ThrowsAny<ArgumentException>(() => new TimeSeriesPlotRenderer(o));
