@@ -28,7 +28,7 @@ namespace AnomSeer.OptimalTransport.Cuda;
 /// <para>Device buffers are pooled and grow to the largest batch seen; nothing is allocated per iteration.
 /// Calls are serialised (one batch at a time per instance).</para>
 /// </remarks>
-public sealed class CudaSinkhornSolver : ISinkhornSolver, IHiddenStateTransport, IDisposable
+public sealed partial class CudaSinkhornSolver : ISinkhornSolver, IHiddenStateTransport, IDisposable
 {
     private static readonly Action<ILogger, int, int, double, double, Exception?> s_notConverged =
         LoggerMessage.Define<int, int, double, double>(LogLevel.Warning, new EventId(1, "SinkhornNotConverged"),
@@ -179,13 +179,7 @@ public sealed class CudaSinkhornSolver : ISinkhornSolver, IHiddenStateTransport,
                 var stream = _accelerator.DefaultStream;
                 var views = _workspace.Prepare(layout, _shape.WarpSize, NegInvEpsilon(sinkhorn), stream);
                 var hidden = UploadHiddenStates(pairs, layout, dimension, stream);
-                var norms = _shape.PerWarp(layout.TotalRows);
-                _kernels.Norms(_shape.PerWarp(layout.TotalRows), hidden.Response, hidden.ResponseNorm, layout.TotalRows, dimension);
-                _kernels.Norms(_shape.PerWarp(layout.TotalColumns), hidden.Reference, hidden.ReferenceNorm, layout.TotalColumns, dimension);
-                int uniform = options.Masses == TokenMassKind.Uniform ? 1 : 0;
-                _kernels.Masses(_shape.PerGroup(layout.Count), hidden.ResponseNorm, views.Batch.RowOffset, views.Batch.Rows, views.RowMass, views.LogRowMass, uniform);
-                _kernels.Masses(_shape.PerGroup(layout.Count), hidden.ReferenceNorm, views.Batch.ColumnOffset, views.Batch.Columns, views.ColumnMass, views.LogColumnMass, uniform);
-                _kernels.CosineCost(_shape.PerTile((int)hidden.TileProblem.Length), views, hidden);
+                ComputeCostOnDevice(layout, views, hidden, dimension, options.Masses);
                 var back = SinkhornDriver.Run(_kernels, _shape, stream, layout, views, sinkhorn, cancellationToken);
                 float[]? deviceCost = null;
                 if (sinkhorn.ReturnPlan)
@@ -274,6 +268,17 @@ public sealed class CudaSinkhornSolver : ISinkhornSolver, IHiddenStateTransport,
         views.LogRowMass.SubView(0, layout.TotalRows).CopyFromCPU(stream, (ReadOnlySpan<float>)logRowMass);
         views.ColumnMass.SubView(0, layout.TotalColumns).CopyFromCPU(stream, (ReadOnlySpan<float>)columnMass);
         views.LogColumnMass.SubView(0, layout.TotalColumns).CopyFromCPU(stream, (ReadOnlySpan<float>)logColumnMass);
+    }
+
+    /// <summary>Norms, masses and the cosine cost, all on the device, into the batch's buffers.</summary>
+    private void ComputeCostOnDevice(BatchLayout layout, SinkhornViews views, HiddenStateViews hidden, int dimension, TokenMassKind masses)
+    {
+        _kernels.Norms(_shape.PerWarp(layout.TotalRows), hidden.Response, hidden.ResponseNorm, layout.TotalRows, dimension);
+        _kernels.Norms(_shape.PerWarp(layout.TotalColumns), hidden.Reference, hidden.ReferenceNorm, layout.TotalColumns, dimension);
+        int uniform = masses == TokenMassKind.Uniform ? 1 : 0;
+        _kernels.Masses(_shape.PerGroup(layout.Count), hidden.ResponseNorm, views.Batch.RowOffset, views.Batch.Rows, views.RowMass, views.LogRowMass, uniform);
+        _kernels.Masses(_shape.PerGroup(layout.Count), hidden.ReferenceNorm, views.Batch.ColumnOffset, views.Batch.Columns, views.ColumnMass, views.LogColumnMass, uniform);
+        _kernels.CosineCost(_shape.PerTile((int)hidden.TileProblem.Length), views, hidden);
     }
 
     private HiddenStateViews UploadHiddenStates(IReadOnlyList<HiddenStatePair> pairs, BatchLayout layout, int dimension, AcceleratorStream stream)
