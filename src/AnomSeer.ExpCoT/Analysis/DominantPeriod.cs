@@ -1,4 +1,5 @@
 using System.Numerics;
+using Vector = System.Numerics.Vector;
 using MathNet.Numerics.IntegralTransforms;
 
 namespace AnomSeer.ExpCoT.Analysis;
@@ -104,31 +105,15 @@ public static class DominantPeriod
             }
             else
             {
-                double delta = values[i - 1 + window] - values[i - 1];
-                for (int k = 1; k <= bins; k++)
-                {
-                    // X_k(i) = e^{+2πik/w} (X_k(i-1) - x[i-1] + x[i-1+w])
-                    double r = re[k] + delta, m = im[k];
-                    re[k] = r * cos[k] - m * sin[k];
-                    im[k] = r * sin[k] + m * cos[k];
-                }
+                // X_k(i) = e^{+2πik/w} (X_k(i-1) - x[i-1] + x[i-1+w]), for every bin at once.
+                Rotate(re, im, cos, sin, values[i - 1 + window] - values[i - 1]);
             }
             if (changes[i + window - 1] - changes[i] == 0)
             {
                 periods[i] = double.PositiveInfinity;
                 continue;
             }
-            int best = 0;
-            double bestPower = 0;
-            for (int k = 1; k <= bins; k++)
-            {
-                double p = re[k] * re[k] + im[k] * im[k];
-                if (p > bestPower)
-                {
-                    bestPower = p;
-                    best = k;
-                }
-            }
+            int best = ArgMaxPower(re, im, bins);
             periods[i] = best == 0 ? double.PositiveInfinity : (double)window / best;
         }
         return periods;
@@ -151,6 +136,48 @@ public static class DominantPeriod
             re[k] = r;
             im[k] = m;
         }
+    }
+
+    private static void Rotate(double[] re, double[] im, double[] cos, double[] sin, double delta)
+    {
+        int n = re.Length, k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int vw = Vector<double>.Count;
+            var vd = new Vector<double>(delta);
+            for (; k <= n - vw; k += vw)
+            {
+                var r = new Vector<double>(re, k) + vd;
+                var m = new Vector<double>(im, k);
+                var c = new Vector<double>(cos, k);
+                var s = new Vector<double>(sin, k);
+                (r * c - m * s).CopyTo(re, k);
+                (r * s + m * c).CopyTo(im, k);
+            }
+        }
+        for (; k < n; k++)
+        {
+            double r = re[k] + delta, m = im[k];
+            re[k] = r * cos[k] - m * sin[k];
+            im[k] = r * sin[k] + m * cos[k];
+        }
+    }
+
+    // First arg-max of |X_k|² over k = 1..bins; 0 when every power is 0.
+    private static int ArgMaxPower(double[] re, double[] im, int bins)
+    {
+        int best = 0;
+        double bestPower = 0;
+        for (int k = 1; k <= bins; k++)
+        {
+            double p = re[k] * re[k] + im[k] * im[k];
+            if (p > bestPower)
+            {
+                bestPower = p;
+                best = k;
+            }
+        }
+        return best;
     }
 
     private static bool IsFlat(ReadOnlySpan<double> w)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace AnomSeer.ExpCoT.Analysis;
 
@@ -91,14 +92,14 @@ public static class MatrixProfile
                 diag[k] = c;
             }
 
+            bool anyConstant = Array.IndexOf(isConst, true) >= 0;
             for (int i = 0; i < nsub - firstDiag; i++)
             {
                 if ((i & 63) == 0) cancellationToken.ThrowIfCancellationRequested();
                 int kEnd = nsub - i; // k in [firstDiag, kEnd)
-                if (i > 0) UpdateDiagonals(diag, df, dg, i - 1, firstDiag, kEnd);
                 double rowBest = isConst[i]
-                    ? ConstantRow(isConst, best, i, firstDiag, kEnd)
-                    : CorrelateRow(diag, invNorm, adjust, best, i, firstDiag, kEnd);
+                    ? UpdateConstantRow(diag, df, dg, isConst, best, i, firstDiag, kEnd)
+                    : UpdateRow(diag, df, dg, invNorm, anyConstant ? adjust : null, best, i, firstDiag, kEnd);
                 if (rowBest > best[i]) best[i] = rowBest;
             }
         }
@@ -120,64 +121,65 @@ public static class MatrixProfile
         return profile;
     }
 
-    // diag[k] += df[p]·dg[p + k] + dg[p]·df[p + k] for k in [k0, k1), moving row p to row p + 1.
-    private static void UpdateDiagonals(double[] diag, double[] df, double[] dg, int p, int k0, int k1)
-    {
-        double a = df[p], b = dg[p];
-        var d = diag.AsSpan(k0, k1 - k0);
-        var g = dg.AsSpan(p + k0, k1 - k0);
-        var f = df.AsSpan(p + k0, k1 - k0);
-        int k = 0, vw = Vector<double>.Count;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var va = new Vector<double>(a);
-            var vb = new Vector<double>(b);
-            for (; k <= d.Length - vw; k += vw)
-            {
-                var r = new Vector<double>(d[k..]) + va * new Vector<double>(g[k..]) + vb * new Vector<double>(f[k..]);
-                r.CopyTo(d[k..]);
-            }
-        }
-        for (; k < d.Length; k++) d[k] += a * g[k] + b * f[k];
-    }
-
-    private static double CorrelateRow(double[] diag, double[] invNorm, double[] adjust, double[] best,
-        int i, int k0, int k1)
+    // Moves diag from row i - 1 to row i (diag[k] += df[i-1]·dg[i-1+k] + dg[i-1]·df[i-1+k]; nothing to do for
+    // row 0), correlates row i with every admissible j = i + k, updates the column maxima best[j] and returns the row
+    // maximum. One fused pass over the row.
+    private static double UpdateRow(double[] diag, double[] df, double[] dg, double[] invNorm, double[]? adjust,
+        double[] best, int i, int k0, int k1)
     {
         int len = k1 - k0;
-        var d = diag.AsSpan(k0, len);
-        var inv = invNorm.AsSpan(i + k0, len);
-        var adj = adjust.AsSpan(i + k0, len);
-        var col = best.AsSpan(i + k0, len);
-        double scale = invNorm[i];
+        int p = i - 1;
+        double a = i > 0 ? df[p] : 0, b = i > 0 ? dg[p] : 0, scale = invNorm[i];
+        ref double d = ref diag[k0];
+        ref double g = ref (i > 0 ? ref dg[p + k0] : ref dg[0]);
+        ref double f = ref (i > 0 ? ref df[p + k0] : ref df[0]);
+        ref double inv = ref invNorm[i + k0];
+        ref double col = ref best[i + k0];
         double rowBest = double.NegativeInfinity;
-        int k = 0, vw = Vector<double>.Count;
-        if (Vector.IsHardwareAccelerated && len >= vw)
+        int k = 0;
+        if (Vector.IsHardwareAccelerated && adjust is null)
         {
+            int vw = Vector<double>.Count;
+            var va = new Vector<double>(a);
+            var vb = new Vector<double>(b);
             var vs = new Vector<double>(scale);
             var vmax = new Vector<double>(double.NegativeInfinity);
             for (; k <= len - vw; k += vw)
             {
-                var r = new Vector<double>(d[k..]) * vs * new Vector<double>(inv[k..]) + new Vector<double>(adj[k..]);
+                var vd = Vector.LoadUnsafe(ref d, (nuint)k);
+                if (i > 0)
+                {
+                    vd += va * Vector.LoadUnsafe(ref g, (nuint)k) + vb * Vector.LoadUnsafe(ref f, (nuint)k);
+                    vd.StoreUnsafe(ref d, (nuint)k);
+                }
+                var r = vd * vs * Vector.LoadUnsafe(ref inv, (nuint)k);
                 vmax = Vector.Max(vmax, r);
-                Vector.Max(new Vector<double>(col[k..]), r).CopyTo(col[k..]);
+                Vector.Max(Vector.LoadUnsafe(ref col, (nuint)k), r).StoreUnsafe(ref col, (nuint)k);
             }
             for (int l = 0; l < vw; l++) rowBest = Math.Max(rowBest, vmax[l]);
         }
         for (; k < len; k++)
         {
-            double r = d[k] * scale * inv[k] + adj[k];
+            ref double dk = ref Unsafe.Add(ref d, k);
+            if (i > 0) dk += a * Unsafe.Add(ref g, k) + b * Unsafe.Add(ref f, k);
+            double r = dk * scale * Unsafe.Add(ref inv, k) + (adjust is null ? 0 : adjust[i + k0 + k]);
             if (r > rowBest) rowBest = r;
-            if (r > col[k]) col[k] = r;
+            ref double ck = ref Unsafe.Add(ref col, k);
+            if (r > ck) ck = r;
         }
         return rowBest;
     }
 
-    private static double ConstantRow(bool[] isConst, double[] best, int i, int k0, int k1)
+    // A constant subsequence i: ρ = 1 against constant ones, 0.5 against the others (stumpy's convention); the
+    // diagonals still move on for the following rows.
+    private static double UpdateConstantRow(double[] diag, double[] df, double[] dg, bool[] isConst, double[] best,
+        int i, int k0, int k1)
     {
         double rowBest = double.NegativeInfinity;
+        int p = i - 1;
         for (int k = k0; k < k1; k++)
         {
+            if (i > 0) diag[k] += df[p] * dg[p + k] + dg[p] * df[p + k];
             double r = isConst[i + k] ? 1.0 : 0.5;
             if (r > rowBest) rowBest = r;
             if (r > best[i + k]) best[i + k] = r;
