@@ -158,7 +158,7 @@ public sealed class TinyPolicyModel : IPolicyModel
         var finished = new bool[rows];
         var rngs = Enumerable.Range(0, rows).Select(r => TokenSampler.CreateRandom(options.Seed, r / n, r % n)).ToArray();
         var caches = Enumerable.Range(0, Config.DecoderLayers).Select(_ => new LayerCache(PrefixCapacityHint(prompts, promptIds) + options.MaxNewTokens)).ToArray();
-        Tensor? keyValid = null, last = null, targets = null, targetValid = null;
+        Tensor? keyValid = null, last = null, targets = null, targetValid = null, pointerKeys = null;
         try
         {
             using var noGrad = no_grad();
@@ -176,6 +176,7 @@ public sealed class TinyPolicyModel : IPolicyModel
                 keyValid = prefix.Valid.index_select(0, rowIndex).DetachFromDisposeScope();
                 targets = prefix.Targets.index_select(0, rowIndex).DetachFromDisposeScope();
                 targetValid = prefix.TargetValid.index_select(0, rowIndex).DetachFromDisposeScope();
+                pointerKeys = _network.PointerKeys(targets).DetachFromDisposeScope();
                 lengths = Enumerable.Range(0, rows).Select(r => prefix.Lengths[r / n]).ToArray();
                 tp = prefix.Embeds.shape[1];
                 last = hidden[.., (int)(tp - 1)..].DetachFromDisposeScope();
@@ -184,7 +185,7 @@ public sealed class TinyPolicyModel : IPolicyModel
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
-                var logits = _network.Logits(last, targets, targetValid)[.., 0];
+                var logits = _network.LogitsWithKeys(last, pointerKeys!, targetValid!)[.., 0];
                 if (options.Temperature > 0) logits = logits / options.Temperature;
                 var lp = nn.functional.log_softmax(logits, -1).contiguous().data<float>().ToArray();
                 StepObserver?.Invoke(t, lp);
@@ -218,6 +219,7 @@ public sealed class TinyPolicyModel : IPolicyModel
             last?.Dispose();
             targets?.Dispose();
             targetValid?.Dispose();
+            pointerKeys?.Dispose();
         }
         var result = new SampledResponse[rows];
         for (int r = 0; r < rows; r++)

@@ -193,10 +193,19 @@ internal sealed class TinyPolicyNetwork : nn.Module
     public Tensor Logits(Tensor hidden, Tensor targets, Tensor targetValid)
     {
         using var scope = NewDisposeScope();
+        return LogitsWithKeys(hidden, PointerKeys(targets), targetValid).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The pointer keys <c>W_k E</c> <c>[B, P, D]</c> of the targets (constant during generation).</summary>
+    public Tensor PointerKeys(Tensor targets) => pointer_key.forward(targets);
+
+    /// <summary><see cref="Logits"/> with precomputed <see cref="PointerKeys"/>.</summary>
+    public Tensor LogitsWithKeys(Tensor hidden, Tensor keys, Tensor targetValid)
+    {
+        using var scope = NewDisposeScope();
         var text = lm_head.forward(hidden);
         var q = pointer_query.forward(hidden);
-        var k = pointer_key.forward(targets);
-        var pointer = matmul(q, k.transpose(1, 2)) / Math.Sqrt(Config.ModelDim);
+        var pointer = matmul(q, keys.transpose(1, 2)) / Math.Sqrt(Config.ModelDim);
         pointer = pointer.masked_fill(targetValid.logical_not().unsqueeze(1), Masked);
         long missing = Config.PointerSlots - pointer.shape[2];
         if (missing > 0)
