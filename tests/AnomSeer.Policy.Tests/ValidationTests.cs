@@ -37,6 +37,25 @@ public class ValidationTests
     }
 
     [Fact]
+    public void Initialisation_IsSeeded_AndLeavesTheGlobalGeneratorAlone()
+    {
+        TorchSharp.torch.random.manual_seed(123);
+        var expected = TorchSharp.torch.rand(4).data<float>().ToArray();
+        TorchSharp.torch.random.manual_seed(123);
+        using var a = TestModels.Model(seed: 5);
+        Assert.Equal(expected, TorchSharp.torch.rand(4).data<float>().ToArray());
+        using var b = TestModels.Model(seed: 5);
+        using var c = TestModels.Model(seed: 6);
+        var input = TestModels.Input(1);
+        var ids = a.EncodeResponse(input, TestModels.Response(2, 7));
+        using var sa = a.ScoreResponses([new(input, ids)]);
+        using var sb = b.ScoreResponses([new(input, ids)]);
+        using var sc = c.ScoreResponses([new(input, ids)]);
+        Assert.Equal(sa.LogProbsOf(0), sb.LogProbsOf(0));
+        Assert.NotEqual(sa.LogProbsOf(0), sc.LogProbsOf(0));
+    }
+
+    [Fact]
     public void DefaultConfiguration_IsCompact()
     {
         using var model = new TinyPolicyModel(new TinyPolicyConfig(), TestModels.Tokenizer());

@@ -14,6 +14,8 @@ namespace AnomSeer.Policy.Tiny;
 /// reads them as a prefix, then the prompt, then writes the response. Interval numbers in the answer are position tokens
 /// (a pointer over the input tokens plus a fine offset); an auxiliary per-token anomaly head reads the encoded inputs.
 /// </summary>
+/// <remarks>An instance is not thread-safe: use one per thread, or <see cref="Clone"/>. <see cref="Sample"/> processes all
+/// prompts × responses as one batch (its KV cache grows with rows × (prefix + new tokens)); chunk large requests.</remarks>
 public sealed class TinyPolicyModel : IPolicyModel
 {
     private readonly TinyPolicyNetwork _network;
@@ -23,7 +25,7 @@ public sealed class TinyPolicyModel : IPolicyModel
     /// <summary>Creates a model with freshly initialised weights.</summary>
     /// <param name="config">The architecture; <see cref="TinyPolicyConfig.VocabSize"/> 0 takes the tokenizer's size.</param>
     /// <param name="tokenizer">The tokenizer; its size and offset-token count must match the configuration.</param>
-    /// <param name="seed">Seed of the weight initialisation (seeds TorchSharp's global generator).</param>
+    /// <param name="seed">Seed of the weight initialisation (TorchSharp's global generator is seeded for it, then restored).</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The configuration is invalid.</exception>
     /// <exception cref="ArgumentException">The configuration does not match the tokenizer.</exception>
@@ -39,8 +41,13 @@ public sealed class TinyPolicyModel : IPolicyModel
             throw new ArgumentException($"config.PointerOffsetCount is {config.PointerOffsetCount} but the tokenizer has {tokenizer.OffsetTokenCount} offset tokens.", nameof(config));
         Config = config;
         Tokenizer = tokenizer;
-        torch.random.manual_seed(seed);
-        _network = new TinyPolicyNetwork(config);
+        // Seed the initialisation, then give the caller's global generator its state back.
+        using (var saved = torch.random.get_rng_state())
+        {
+            torch.random.manual_seed(seed);
+            _network = new TinyPolicyNetwork(config);
+            torch.random.set_rng_state(saved);
+        }
         _network.eval();
         _codec = new PositionCodec(tokenizer, config.PointerOffsetCount);
         TrainableParameters = _network.parameters().ToArray();
