@@ -69,6 +69,36 @@ public static class DeterministicMath
         return e * Ln2Hi + (lnm + e * Ln2Lo);
     }
 
+    /// <summary>The exponential <c>e^x</c>.</summary>
+    /// <remarks>Reduction <c>x = k·ln 2 + r</c>, <c>|r| ≤ ln2/2</c> (<c>k·ln2</c> split in two parts, the first exact),
+    /// Taylor series of <c>e^r</c> to degree 14, then an exact scaling by <c>2^k</c>.</remarks>
+    /// <returns><c>e^x</c>; 0 below about −745, +∞ above about 709.8, NaN for NaN.</returns>
+    public static double Exp(double x)
+    {
+        if (double.IsNaN(x)) return double.NaN;
+        if (x > 709.782712893384) return double.PositiveInfinity;
+        if (x < -745.1332191019412) return 0.0;
+        double k = Math.Round(x * 1.4426950408889634, MidpointRounding.ToEven); // x / ln 2
+        double r = (x - k * Ln2Hi) - k * Ln2Lo;
+        double p = 1.0 / 87178291200.0;          // 1/14!
+        p = p * r + 1.0 / 6227020800.0;          // 1/13!
+        p = p * r + 1.0 / 479001600.0;           // 1/12!
+        p = p * r + 1.0 / 39916800.0;            // 1/11!
+        p = p * r + 1.0 / 3628800.0;             // 1/10!
+        p = p * r + 1.0 / 362880.0;              // 1/9!
+        p = p * r + 1.0 / 40320.0;               // 1/8!
+        p = p * r + 1.0 / 5040.0;                // 1/7!
+        p = p * r + 1.0 / 720.0;                 // 1/6!
+        p = p * r + 1.0 / 120.0;                 // 1/5!
+        p = p * r + 1.0 / 24.0;                  // 1/4!
+        p = p * r + 1.0 / 6.0;                   // 1/3!
+        p = p * r + 0.5;                         // 1/2!
+        double er = 1.0 + (r + r * (r * p));
+        int ki = (int)k;
+        // Scale in two steps so that results near the subnormal range are not flushed early.
+        return ki < -1000 ? Math.ScaleB(Math.ScaleB(er, ki + 600), -600) : Math.ScaleB(er, ki);
+    }
+
     /// <summary><c>sin(2π·turns)</c>: the sine of a phase given in turns (cycles).</summary>
     /// <remarks>Accurate to a few ulp for any finite input; NaN for NaN or infinite input.</remarks>
     public static double SinTurns(double turns)

@@ -14,9 +14,11 @@ namespace AnomSeer.Data.Random;
 /// <item><see cref="Uniform"/>: <c>a + (b − a)·U</c>, U from <see cref="NextDouble"/>.</item>
 /// <item><see cref="NextInt(int)"/>: Lemire's multiply-shift with rejection (unbiased).</item>
 /// <item><see cref="NextBoolean"/>: the top bit of <see cref="NextUInt64"/>.</item>
-/// <item><see cref="Normal"/>: Marsaglia's polar method: <c>u, v = 2U − 1</c> until <c>0 &lt; s = u² + v² &lt; 1</c>,
-/// then <c>u·√(−2 ln s / s)</c> and <c>v·√(−2 ln s / s)</c> are independent standard normals; the second is
-/// kept for the next call. <c>ln</c> is <see cref="DeterministicMath.Log"/>.</item>
+/// <item><see cref="Normal"/>: the Marsaglia–Tsang ziggurat (2000), 128 layers. One 64-bit output per try: the
+/// low 7 bits pick the layer, the high 32 bits (as a signed integer j) the value <c>x = j·w[i]</c>, accepted when
+/// <c>|j| &lt; k[i]</c> (about 98.8 % of tries); otherwise the exact wedge test <c>f[i] + U·(f[i−1] − f[i]) &lt; exp(−x²/2)</c>,
+/// or for layer 0 Marsaglia's tail method beyond r = 3.4426. Using separate bits for the layer and the value
+/// avoids the original's correlation defect. The tables and the rare exp/log calls use <see cref="DeterministicMath"/>.</item>
 /// <item><see cref="Exponential"/>: inversion, <c>−mean·ln(1 − U)</c>.</item>
 /// </list>
 /// Only integer operations and correctly rounded IEEE-754 operations (+, −, ×, ÷, √) are used, so a seed
@@ -25,8 +27,6 @@ namespace AnomSeer.Data.Random;
 public sealed class SeededRandom
 {
     private ulong _s0, _s1, _s2, _s3;
-    private double _spareNormal;
-    private bool _hasSpare;
 
     /// <summary>Creates a generator whose state is the first four SplitMix64 outputs from <paramref name="seed"/>.</summary>
     public SeededRandom(ulong seed)
@@ -103,26 +103,32 @@ public sealed class SeededRandom
         return mean + standardDeviation * StandardNormal();
     }
 
-    /// <summary>A standard normal variate (mean 0, standard deviation 1), Marsaglia's polar method.</summary>
+    /// <summary>A standard normal variate (mean 0, standard deviation 1), by the ziggurat method (see the type's remarks).</summary>
     public double StandardNormal()
     {
-        if (_hasSpare)
+        while (true)
         {
-            _hasSpare = false;
-            return _spareNormal;
+            ulong bits = NextUInt64();
+            int i = (int)(bits & 0x7F);
+            int j = (int)(bits >> 32);
+            uint absJ = j < 0 ? (uint)(-(long)j) : (uint)j;
+            double x = j * Ziggurat.W[i];
+            if (absJ < Ziggurat.K[i]) return x;
+            if (i == 0)
+            {
+                // Tail beyond r (Marsaglia 1964): x = −ln(U1)/r, y = −ln(U2) until 2y > x².
+                double tx, ty;
+                do
+                {
+                    tx = -DeterministicMath.Log(1.0 - NextDouble()) / Ziggurat.R;
+                    ty = -DeterministicMath.Log(1.0 - NextDouble());
+                }
+                while (ty + ty < tx * tx);
+                return j > 0 ? Ziggurat.R + tx : -Ziggurat.R - tx;
+            }
+            if (Ziggurat.F[i] + NextDouble() * (Ziggurat.F[i - 1] - Ziggurat.F[i]) < DeterministicMath.Exp(-0.5 * x * x))
+                return x;
         }
-        double u, v, s;
-        do
-        {
-            u = 2.0 * NextDouble() - 1.0;
-            v = 2.0 * NextDouble() - 1.0;
-            s = u * u + v * v;
-        }
-        while (s >= 1.0 || s == 0.0);
-        double factor = Math.Sqrt(-2.0 * DeterministicMath.Log(s) / s);
-        _spareNormal = v * factor;
-        _hasSpare = true;
-        return u * factor;
     }
 
     /// <summary>An exponential variate with the given mean (scale), by inversion: <c>−mean·ln(1 − U)</c>.</summary>

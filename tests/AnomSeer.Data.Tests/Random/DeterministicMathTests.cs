@@ -24,6 +24,23 @@ public class DeterministicMathTests
     }
 
     [Fact]
+    public void Exp_agrees_with_the_platform_exp_to_a_few_ulp()
+    {
+        var r = new SeededRandom(17);
+        for (int i = 0; i < 100_000; i++)
+        {
+            double x = r.Uniform(-700, 700);
+            double expected = Math.Exp(x);
+            double ulp = Math.BitIncrement(expected) - expected;
+            Assert.True(Math.Abs(DeterministicMath.Exp(x) - expected) <= 4 * ulp, $"Exp({x:R}) = {DeterministicMath.Exp(x):R}, expected {expected:R}");
+        }
+        Assert.Equal(1.0, DeterministicMath.Exp(0));
+        Assert.Equal(0.0, DeterministicMath.Exp(-800));
+        Assert.Equal(double.PositiveInfinity, DeterministicMath.Exp(710));
+        Assert.Equal(Math.Exp(-740), DeterministicMath.Exp(-740), Math.Exp(-740) * 1e-6);
+    }
+
+    [Fact]
     public void SinTurns_and_CosTurns_agree_with_the_platform()
     {
         var r = new SeededRandom(5);
