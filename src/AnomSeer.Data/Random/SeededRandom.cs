@@ -94,7 +94,7 @@ public sealed class SeededRandom
         }
     }
 
-    /// <summary>A normal variate with the given mean and standard deviation (Marsaglia's polar method).</summary>
+    /// <summary>A normal variate with the given mean and standard deviation (ziggurat; see the type's remarks).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="standardDeviation"/> is negative or not finite.</exception>
     public double Normal(double mean, double standardDeviation)
     {
