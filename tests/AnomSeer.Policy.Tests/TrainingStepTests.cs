@@ -69,6 +69,25 @@ public class TrainingStepTests
         Assert.NotEqual(before, trained.LogProbsOf(0));
     }
 
+    [Fact]
+    public void JointScoring_EqualsSeparateCalls()
+    {
+        using var model = TestModels.Model();
+        var inputs = new[] { TestModels.Input(1), TestModels.Input(2, 48) };
+        var items = inputs.Select(inp => new ResponseItem(inp, model.EncodeResponse(inp, TestModels.Response(9, 17)))).ToArray();
+        var (scores, head) = model.ScoreResponsesWithAnomalyHead(items, new ScoringOptions { WithGradients = true });
+        using (scores)
+        using (head)
+        {
+            Assert.True(head.Output.requires_grad);
+            using var separate = model.ScoreResponses(items);
+            using var separateHead = model.PredictAnomalyHead(inputs);
+            Assert.Equal(separate.LogProbsOf(1), scores.LogProbsOf(1));
+            Assert.Equal(separateHead.RowOf(1), head.RowOf(1));
+            Assert.True(separateHead.Mask.allclose(head.Mask, 0, 0));
+        }
+    }
+
     private static AnomalyInterval AnswersOf(string text) => AnomSeer.Answers.AnswerParser.Parse(text).Intervals![0];
 
     [Fact]

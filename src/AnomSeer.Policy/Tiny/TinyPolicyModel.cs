@@ -241,7 +241,23 @@ public sealed class TinyPolicyModel : IPolicyModel
 
     /// <inheritdoc/>
     public ResponseScores ScoreResponses(IReadOnlyList<ResponseItem> batch, ScoringOptions? options = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Score(batch, options, withAnomalyHead: false, cancellationToken).Scores;
+
+    /// <summary>
+    /// <see cref="ScoreResponses"/> and <see cref="PredictAnomalyHead"/> from one encoder pass (joint SFT: token loss plus
+    /// the auxiliary head's loss). The head output carries gradients when <see cref="ScoringOptions.WithGradients"/> is set.
+    /// </summary>
+    /// <exception cref="ArgumentException">The batch is empty, or an input or a token id does not fit the model.</exception>
+    public (ResponseScores Scores, AnomalyHeadPrediction AnomalyHead) ScoreResponsesWithAnomalyHead(
+        IReadOnlyList<ResponseItem> batch, ScoringOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var (scores, head) = Score(batch, options, withAnomalyHead: true, cancellationToken);
+        return (scores, head!);
+    }
+
+    private (ResponseScores Scores, AnomalyHeadPrediction? Head) Score(IReadOnlyList<ResponseItem> batch, ScoringOptions? options,
+        bool withAnomalyHead, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(batch);
@@ -290,8 +306,12 @@ public sealed class TinyPolicyModel : IPolicyModel
             entropy = (-(logp.exp() * logp).sum(-1) * maskT).MoveToOuterDisposeScope();
         if (options.ReturnHiddenStates)
             states = (hidden[.., (int)tp..(int)(tp + tr)] * maskT.unsqueeze(-1)).detach().MoveToOuterDisposeScope();
+        AnomalyHeadPrediction? head = null;
+        if (withAnomalyHead)
+            head = new AnomalyHeadPrediction(_network.AnomalyHead(prefix.Encoded).MoveToOuterDisposeScope(),
+                prefix.EncodedValid.to(float32).MoveToOuterDisposeScope(), prepared.Ranges);
         cancellationToken.ThrowIfCancellationRequested();
-        return new ResponseScores(tokenLogp.MoveToOuterDisposeScope(), maskT.MoveToOuterDisposeScope(), entropy, states);
+        return (new ResponseScores(tokenLogp.MoveToOuterDisposeScope(), maskT.MoveToOuterDisposeScope(), entropy, states), head);
     }
 
     /// <inheritdoc/>
