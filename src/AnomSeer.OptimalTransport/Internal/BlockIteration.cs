@@ -5,8 +5,8 @@ namespace AnomSeer.OptimalTransport.Internal;
 
 /// <summary>
 /// One iteration of the scaling form, in a single pass over K, split into fixed blocks of rows. Block
-/// <c>β</c>: for each of its rows <c>u_i = a_i / (K_i · v + tiny)</c> (guarded), then right away, while the row is
-/// in cache, <c>partial_β += u_i K_i</c>. Afterwards <c>v = b / (Σ_β partial_β + tiny)</c> (guarded), the
+/// <c>β</c>: four rows at a time (<see cref="RowKernels"/>), <c>u_i = a_i / (K_i · v + tiny)</c> (guarded), then right
+/// away, while the rows are in cache, <c>partial_β += u_i K_i</c> in row order. Afterwards <c>v = b / (Σ_β partial_β + tiny)</c> (guarded), the
 /// partials summed in block order. Blocks run in parallel when a degree above 1 is given; the arithmetic is
 /// identical either way.
 /// </summary>
@@ -70,7 +70,18 @@ internal sealed class BlockIteration<T> where T : unmanaged, IFloatingPointIeee7
         Span<T> partial = _partials.AsSpan(blk * m, m);
         partial.Clear();
         int end = Math.Min(n, (blk + 1) * ScalingSinkhorn.BlockRows);
-        for (int i = blk * ScalingSinkhorn.BlockRows; i < end; i++)
+        int i = blk * ScalingSinkhorn.BlockRows;
+        T tiny = _tiny;
+        for (; i + 4 <= end; i += 4)
+        {
+            RowKernels.Dot4(k, i, m, v, out T d0, out T d1, out T d2, out T d3);
+            T u0 = u[i] = ScalingSinkhorn.Guard(a[i] / (d0 + tiny));
+            T u1 = u[i + 1] = ScalingSinkhorn.Guard(a[i + 1] / (d1 + tiny));
+            T u2 = u[i + 2] = ScalingSinkhorn.Guard(a[i + 2] / (d2 + tiny));
+            T u3 = u[i + 3] = ScalingSinkhorn.Guard(a[i + 3] / (d3 + tiny));
+            RowKernels.Axpy4(k, i, m, u0, u1, u2, u3, partial);
+        }
+        for (; i < end; i++)
         {
             var row = k.Slice(i * m, m);
             T ui = ScalingSinkhorn.Guard(a[i] / (TensorPrimitives.Dot(row, v) + _tiny));
