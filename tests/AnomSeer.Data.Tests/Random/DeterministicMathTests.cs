@@ -51,7 +51,13 @@ public class DeterministicMathTests
             Assert.Equal(Math.Sin(2 * Math.PI * reduced), DeterministicMath.SinTurns(t), 1e-14);
             Assert.Equal(Math.Cos(2 * Math.PI * reduced), DeterministicMath.CosTurns(t), 1e-14);
         }
+        for (int i = 0; i < 100_000; i++)
+        {
+            double t = r.Uniform(-3, 3);
+            Assert.Equal(DeterministicMath.SinTurnsReference(t), DeterministicMath.SinTurns(t), 4e-16);
+        }
         Assert.Equal(0.0, DeterministicMath.SinTurns(0.5));
+        Assert.Equal(0.0, DeterministicMath.SinTurns(-3));
         Assert.Equal(1.0, DeterministicMath.SinTurns(0.25));
         Assert.Equal(-1.0, DeterministicMath.CosTurns(0.5));
     }
