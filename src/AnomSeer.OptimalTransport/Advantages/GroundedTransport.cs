@@ -39,15 +39,35 @@ public static class GroundedTransport
         {
             int count = Math.Min(options.BatchSize, results.Length - start);
             SinkhornResult[] chunk = options.SinglePrecision
-                ? solver.SolveBatch(Build<float>(responseHidden, referenceHidden, start, count, options.TokenMass, parallel), options.Sinkhorn, cancellationToken)
-                : solver.SolveBatch(Build<double>(responseHidden, referenceHidden, start, count, options.TokenMass, parallel), options.Sinkhorn, cancellationToken);
+                ? SolveChunk<float>(responseHidden, referenceHidden, start, count, options, solver, parallel, cancellationToken)
+                : SolveChunk<double>(responseHidden, referenceHidden, start, count, options, solver, parallel, cancellationToken);
             Array.Copy(chunk, 0, results, start, count);
         }
         return results;
     }
 
+    private static SinkhornResult[] SolveChunk<T>(IReadOnlyList<HiddenStates> responses, IReadOnlyList<HiddenStates> references,
+        int start, int count, TimerPoAdvantageOptions options, ISinkhornSolver solver, ParallelOptions parallel, CancellationToken cancellationToken)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        // The cost matrices are rented (they are the bulk of the memory) and returned once the chunk is solved.
+        var rented = new T[count][];
+        try
+        {
+            var problems = Build(responses, references, start, count, options.TokenMass, parallel, rented);
+            return typeof(T) == typeof(double)
+                ? solver.SolveBatch((SinkhornProblem<double>[])(object)problems, options.Sinkhorn, cancellationToken)
+                : solver.SolveBatch((SinkhornProblem<float>[])(object)problems, options.Sinkhorn, cancellationToken);
+        }
+        finally
+        {
+            foreach (var buffer in rented)
+                if (buffer is not null) System.Buffers.ArrayPool<T>.Shared.Return(buffer);
+        }
+    }
+
     private static SinkhornProblem<T>[] Build<T>(IReadOnlyList<HiddenStates> responses, IReadOnlyList<HiddenStates> references,
-        int start, int count, TokenMassKind massKind, ParallelOptions parallel)
+        int start, int count, TokenMassKind massKind, ParallelOptions parallel, T[][] rented)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var problems = new SinkhornProblem<T>[count];
@@ -55,20 +75,21 @@ public static class GroundedTransport
         {
             var x = responses[start + q];
             var y = references[start + q];
-            var cost = new T[x.Rows * y.Rows];
+            var buffer = rented[q] = System.Buffers.ArrayPool<T>.Shared.Rent(x.Rows * y.Rows);
+            var cost = buffer.AsMemory(0, x.Rows * y.Rows);
             var a = new T[x.Rows];
             var b = new T[y.Rows];
             if (x.Rows > 0 && y.Rows > 0)
             {
                 if (typeof(T) == typeof(double))
                 {
-                    CosineCost.Compute(x, y, (double[])(object)cost);
+                    CosineCost.Compute(x, y, ((Memory<double>)(object)cost).Span);
                     TokenMass.Compute(massKind, x, (double[])(object)a);
                     TokenMass.Compute(massKind, y, (double[])(object)b);
                 }
                 else
                 {
-                    CosineCost.Compute(x, y, (float[])(object)cost);
+                    CosineCost.Compute(x, y, ((Memory<float>)(object)cost).Span);
                     Masses(massKind, x, (float[])(object)a);
                     Masses(massKind, y, (float[])(object)b);
                 }
