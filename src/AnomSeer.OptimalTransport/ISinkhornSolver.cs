@@ -10,7 +10,8 @@ namespace AnomSeer.OptimalTransport;
 /// <see cref="SinkhornResult"/>; problems of a batch may have different sizes; results come back in the
 /// order of the problems; the result of a problem does not depend on the other problems of its batch;
 /// invalid input throws <see cref="ArgumentException"/> before any work; a problem with an empty side
-/// gives <c>W = 1.0</c>; a precision not in <see cref="SupportedPrecisions"/> throws
+/// gives <c>W = 1.0</c>; the problems' buffers are only read during the call (callers may reuse or return
+/// them to a pool afterwards); a precision not in <see cref="SupportedPrecisions"/> throws
 /// <see cref="NotSupportedException"/>; cancellation throws <see cref="OperationCanceledException"/>.
 /// </remarks>
 public interface ISinkhornSolver
