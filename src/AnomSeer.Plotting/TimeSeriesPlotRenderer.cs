@@ -1,3 +1,4 @@
+using System.Buffers;
 using AnomSeer.Plotting.Rendering;
 using SkiaSharp;
 
@@ -73,10 +74,23 @@ public sealed class TimeSeriesPlotRenderer
     public RenderedPlot RenderMultivariate(IReadOnlyList<double[]> channels, IReadOnlyList<AnomalyInterval>? shadedIntervals = null) =>
         RenderChannels(channels, shadedIntervals);
 
-    /// <summary>Renders a univariate series straight to PNG file bytes.</summary>
+    /// <summary>Renders a univariate series straight to PNG file bytes (the pixel buffer is pooled, not kept).</summary>
     /// <exception cref="ArgumentException">The series is empty or has an infinite value.</exception>
-    public byte[] RenderPng(ReadOnlySpan<double> values, IReadOnlyList<AnomalyInterval>? shadedIntervals = null) =>
-        Render(values, shadedIntervals).EncodePng();
+    public byte[] RenderPng(ReadOnlySpan<double> values, IReadOnlyList<AnomalyInterval>? shadedIntervals = null)
+    {
+        int size = Options.Width * Options.Height * 4;
+        byte[] rgba = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var pixels = rgba.AsSpan(0, size);
+            RenderRgba(values, pixels, shadedIntervals);
+            return PngWriter.Encode(pixels, Options.Width, Options.Height, Options.PngCompressionLevel);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rgba);
+        }
+    }
 
     /// <summary>
     /// Renders a univariate series into a caller's RGBA buffer of exactly <c>Width·Height·4</c> bytes (no allocation of the
@@ -95,10 +109,25 @@ public sealed class TimeSeriesPlotRenderer
         return computed.Layout;
     }
 
-    /// <summary>Renders a univariate series to a <c>[C, H, W]</c> float tensor in [0, 1], straight from the pixel buffer.</summary>
+    /// <summary>
+    /// Renders a univariate series to a <c>[C, H, W]</c> float tensor in [0, 1], straight from the (pooled) pixel buffer.
+    /// </summary>
     /// <exception cref="ArgumentException">The series is empty or has an infinite value.</exception>
-    public float[] RenderTensor(ReadOnlySpan<double> values, TensorColorMode mode = TensorColorMode.Rgb) =>
-        Render(values).ToTensor(mode);
+    public float[] RenderTensor(ReadOnlySpan<double> values, TensorColorMode mode = TensorColorMode.Rgb)
+    {
+        int size = Options.Width * Options.Height * 4;
+        byte[] rgba = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var pixels = rgba.AsSpan(0, size);
+            RenderRgba(values, pixels);
+            return PixelTensor.FromRgba(pixels, Options.Width, Options.Height, mode);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rgba);
+        }
+    }
 
     private RenderedPlot RenderChannels(IReadOnlyList<double[]> channels, IReadOnlyList<AnomalyInterval>? shaded)
     {
