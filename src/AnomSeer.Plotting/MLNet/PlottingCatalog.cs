@@ -1,7 +1,6 @@
-using AnomSeer.Plotting.MLNet;
 using Microsoft.ML;
 
-namespace AnomSeer.Plotting;
+namespace AnomSeer.Plotting.MLNet;
 
 /// <summary>ML.NET catalog extensions of AnomSeer.Plotting.</summary>
 public static class PlottingCatalog
