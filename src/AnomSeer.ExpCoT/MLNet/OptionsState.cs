@@ -79,6 +79,7 @@ internal static class OptionsState
         {
             DetectorVersion, o.MinimumSeriesLength, o.RangeZThreshold, o.RangeSigma, (int)o.Denoise, o.NoiseRatioThreshold,
             o.TrendSigma, o.FrequencySigma, o.DiscordZThreshold, o.DiscordMinimumDistance,
+            o.UseSlopeShift ? 1 : 0, o.SlopeWindow, o.SlopeShiftSigma, o.SlopeRelativeFloor,
         };
         return [.. head, .. Encode(o.Analyses)];
     }
@@ -86,7 +87,7 @@ internal static class OptionsState
     /// <exception cref="InvalidDataException">Another version or damaged state.</exception>
     internal static ExpertDetectorOptions DecodeDetector(ReadOnlySpan<double> s)
     {
-        if (s.Length < 10 || s[0] != DetectorVersion)
+        if (s.Length < 14 || s[0] != DetectorVersion)
             throw new InvalidDataException($"The expert-detector transform state has version {(s.Length > 0 ? s[0] : double.NaN)}; this library reads version {DetectorVersion}.");
         int i = 1;
         var o = new ExpertDetectorOptions
@@ -100,6 +101,10 @@ internal static class OptionsState
             FrequencySigma = s[i++],
             DiscordZThreshold = s[i++],
             DiscordMinimumDistance = s[i++],
+            UseSlopeShift = s[i++] != 0,
+            SlopeWindow = (int)s[i++],
+            SlopeShiftSigma = s[i++],
+            SlopeRelativeFloor = s[i++],
         };
         o.Analyses = DecodeExpCot(s, ref i);
         return o;
