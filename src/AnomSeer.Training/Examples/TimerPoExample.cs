@@ -14,10 +14,11 @@ public sealed class TimerPoExample
     /// <param name="groundTruthClass">Ground-truth class, or null when unknown (the class term of the reward is then 0).</param>
     /// <param name="expertReference">The ExpCoT text of the sample (spec b.3), the OT reference in TimerPO.</param>
     /// <param name="id">An identifier for logs; null gives an empty one.</param>
+    /// <param name="task">The task or category (for example <c>noisy-freq</c>), used to group evaluation rows; null gives an empty one.</param>
     /// <exception cref="ArgumentNullException"><paramref name="input"/>, <paramref name="groundTruth"/> or <paramref name="expertReference"/> is null.</exception>
     /// <exception cref="ArgumentException">An interval ends after the series end.</exception>
     public TimerPoExample(PolicyInput input, IReadOnlyList<AnomalyInterval> groundTruth, AnomalyClass? groundTruthClass,
-        string expertReference, string? id = null)
+        string expertReference, string? id = null, string? task = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(groundTruth);
@@ -30,6 +31,7 @@ public sealed class TimerPoExample
         GroundTruthClass = groundTruthClass;
         ExpertReference = expertReference;
         Id = id ?? "";
+        Task = task ?? "";
     }
 
     /// <summary>The policy input.</summary>
@@ -46,6 +48,9 @@ public sealed class TimerPoExample
 
     /// <summary>Identifier for logs.</summary>
     public string Id { get; }
+
+    /// <summary>The task or category, for evaluation rows.</summary>
+    public string Task { get; }
 
     /// <summary>The series length T of the reward.</summary>
     public int SeriesLength => Input.SeriesLength;

@@ -38,7 +38,7 @@ public sealed class TimerPoExampleFactory
         var series = sample.Values.Select(v => (float)v).ToArray();
         var input = new PolicyInput(image, series);
         var trace = _expCot.Generate(sample.AsSpan(), sample.Intervals, sample.Class ?? AnomalyClass.Normal, sample.Task, cancellationToken);
-        return new TimerPoExample(input, sample.Intervals, sample.Class, trace.Text, sample.Id);
+        return new TimerPoExample(input, sample.Intervals, sample.Class, trace.Text, sample.Id, sample.Task);
     }
 
     /// <summary>Builds the examples of many samples, in order.</summary>

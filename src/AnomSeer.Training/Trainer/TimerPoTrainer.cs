@@ -243,7 +243,7 @@ public sealed partial class TimerPoTrainer : IDisposable
                 foreach (var mini in Chunks(0, n, _options.MiniBatchResponses))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    _optimizer.zero_grad();
+                    ClearGradients();
                     var micros = Chunks(0, mini.Length, _options.MicroBatchResponses).Select(c => c.Select(k => mini[k]).ToArray()).ToArray();
                     foreach (var micro in micros)
                     {
@@ -266,15 +266,35 @@ public sealed partial class TimerPoTrainer : IDisposable
         }
         finally
         {
+            ClearGradients();
             _policy.SetTrainingMode(false);
         }
         return stats;
     }
 
+    /// <summary>
+    /// Sets every gradient to none (PyTorch's default <c>zero_grad(set_to_none=True)</c>): a parameter that takes no part in
+    /// a step's loss (say, the embedding of pointer tokens when no response holds one) then gets no AdamW update at all
+    /// rather than a momentum-only one, so the update depends on the step alone and a resumed run equals an uninterrupted one.
+    /// </summary>
+    private void ClearGradients()
+    {
+        foreach (var p in _policy.TrainableParameters)
+        {
+            using var grad = p.grad;
+            if (grad is not null) p.grad = null;
+        }
+    }
+
     private double ClipGradients()
     {
-        var withGrad = _policy.TrainableParameters.Where(p => p.grad is not null).ToArray();
-        if (withGrad.Length == 0) return 0;
+        var withGrad = new List<TorchSharp.Modules.Parameter>();
+        foreach (var p in _policy.TrainableParameters)
+        {
+            using var grad = p.grad;
+            if (grad is not null) withGrad.Add(p);
+        }
+        if (withGrad.Count == 0) return 0;
         return AsDouble(nn.utils.clip_grad_norm_(withGrad, _options.MaxGradNorm));
     }
 
