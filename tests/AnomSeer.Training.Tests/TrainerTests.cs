@@ -334,6 +334,51 @@ public class TrainerTests
         Assert.Equal(result.Responses, again.Responses);
     }
 
+    [Fact]
+    public void AFloat32OnlySolver_IsRejectedWithAHint_AndWorksWithSinglePrecision()
+    {
+        var (policy, reference) = Models(14);
+        using var p = policy;
+        using var r = reference;
+        var gpuLike = new CountingSolver(SinkhornPrecisions.Single);
+        var e = Assert.Throws<ArgumentException>(() => new TimerPoTrainer(policy, reference, TinySetup.Options(), gpuLike));
+        Assert.Equal("solver", e.ParamName);
+        Assert.Contains("SinglePrecision", e.Message);
+        var options = TinySetup.Options() with { Advantage = TimerPoAdvantageOptions.Paper with { SinglePrecision = true } };
+        using var trainer = new TimerPoTrainer(policy, reference, options, gpuLike, reward: TinySetup.LengthReward);
+        var m = trainer.Step(TinySetup.Examples(2));
+        Assert.Equal(8, gpuLike.SinglePrecisionProblems);
+        Assert.True(double.IsFinite(m.TransportCostMean));
+        // Vanilla GRPO never solves, so any solver is accepted.
+        using var outcome = new TimerPoTrainer(policy, reference, TinySetup.Options(TimerPoMode.OutcomeOnly), gpuLike);
+    }
+
+    [Fact]
+    public void Logger_ReceivesOneInformationLinePerStep()
+    {
+        var (policy, reference) = Models(15);
+        using var p = policy;
+        using var r = reference;
+        var logger = new ListLogger();
+        using var trainer = new TimerPoTrainer(policy, reference, TinySetup.Options(), logger: logger, reward: TinySetup.LengthReward);
+        trainer.Train(TinySetup.Examples(2), 2);
+        Assert.Equal(2, logger.Lines.Count);
+        Assert.StartsWith("TimerPO step 0 (TimerPO): reward ", logger.Lines[0]);
+        Assert.Contains("zero-spread groups", logger.Lines[1]);
+    }
+
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        public List<string> Lines { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == Microsoft.Extensions.Logging.LogLevel.Information) Lines.Add(formatter(state, exception));
+        }
+    }
+
     private sealed class SynchronousProgress(Action<TimerPoProgress> report) : IProgress<TimerPoProgress>
     {
         public void Report(TimerPoProgress value) => report(value);

@@ -44,7 +44,9 @@ public sealed partial class TimerPoTrainer : IDisposable
     /// <param name="logger">Receives one information line per step; none when null.</param>
     /// <param name="reward">The reward; <see cref="TsadReward"/> (spec b.2) when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> or <paramref name="reference"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="reference"/> is the same instance as <paramref name="policy"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reference"/> is the same instance as <paramref name="policy"/>, or
+    /// <paramref name="solver"/> does not support the precision of <see cref="TimerPoAdvantageOptions.SinglePrecision"/> (a GPU
+    /// solver needs <c>Advantage = TimerPoAdvantageOptions.Paper with { SinglePrecision = true }</c>, a named deviation).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public TimerPoTrainer(IPolicyModel policy, IPolicyModel reference, TimerPoOptions? options = null, ISinkhornSolver? solver = null,
         ILogger? logger = null, TimerPoRewardFunction? reward = null)
@@ -59,6 +61,14 @@ public sealed partial class TimerPoTrainer : IDisposable
         _reference = reference;
         _options = options;
         _solver = solver ?? CpuSinkhornSolver.Shared;
+        var needed = options.Advantage.SinglePrecision ? SinkhornPrecisions.Single : SinkhornPrecisions.Double;
+        if (options.Mode != TimerPoMode.OutcomeOnly && !_solver.SupportedPrecisions.HasFlag(needed))
+            throw new ArgumentException(
+                $"The Sinkhorn solver '{_solver.Name}' does not support {needed} precision; " +
+                (needed == SinkhornPrecisions.Double
+                    ? "set TimerPoOptions.Advantage to TimerPoAdvantageOptions.Paper with { SinglePrecision = true } (a named deviation from the paper's float64), or use the CPU solver."
+                    : "use a solver that accepts float32 problems."),
+                nameof(solver));
         _logger = logger ?? NullLogger.Instance;
         _reward = reward ?? DefaultReward;
         _optimizer = optim.AdamW(policy.TrainableParameters, lr: options.LearningRate, beta1: options.Beta1, beta2: options.Beta2,
