@@ -28,6 +28,8 @@ public class CostAndMassTests
     [InlineData(7, 5, 16)]   // vector kernel plus remainders in both directions
     [InlineData(9, 11, 256)]
     [InlineData(5, 6, 24)]   // a multiple of 8 but not 16: the 256-bit kernel on AVX-512 machines
+    [InlineData(11, 75, 40)] // the 4 × 32 tiled kernel with leftover rows and columns
+    [InlineData(8, 64, 16)]  // tiles only
     [InlineData(3, 4, 13)]   // dimension not a multiple of the vector width: scalar path
     public void Cosine_cost_matches_a_brute_force_loop(int nx, int ny, int dim)
     {
