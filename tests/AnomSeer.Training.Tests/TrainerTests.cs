@@ -379,6 +379,21 @@ public class TrainerTests
         }
     }
 
+    [Fact]
+    public void ZeroKlCoefficient_NeverRunsTheReference_AndPpoEpochsRepeatTheUpdate()
+    {
+        using var policy = TinySetup.Model(16);
+        var reference = policy.Clone();
+        reference.Dispose(); // any use of it would throw ObjectDisposedException
+        using var trainer = new TimerPoTrainer(policy, reference, TinySetup.Options() with { KlCoefficient = 0, PpoEpochs = 2 },
+            reward: TinySetup.LengthReward);
+        var m = trainer.Step(TinySetup.Examples(2));
+        Assert.True(double.IsNaN(m.Kl));
+        Assert.Equal(2, m.OptimizerSteps);
+        // The second epoch runs after the first update: off-policy.
+        Assert.NotEqual(0.0, m.ApproximateKl);
+    }
+
     private sealed class SynchronousProgress(Action<TimerPoProgress> report) : IProgress<TimerPoProgress>
     {
         public void Report(TimerPoProgress value) => report(value);
