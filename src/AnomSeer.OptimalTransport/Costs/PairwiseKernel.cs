@@ -138,15 +138,25 @@ internal static class PairwiseKernel
             Internal.LogDomainSinkhorn.Transpose(ys, ny, d, yT);
             Span<float> tile = stackalloc float[4 * TileColumns];
             int tiledRows = nx - nx % 4, tiledCols = ny - ny % TileColumns;
-            for (int i = 0; i < tiledRows; i += 4)
+            // Column strip outside, row blocks inside: the 32-column strip of Yᵀ (D × 32 floats) stays in L1
+            // while every block of 4 x rows streams past it.
+            for (int j = 0; j < tiledCols; j += TileColumns)
             {
-                for (int j = 0; j < tiledCols; j += TileColumns)
+                for (int i = 0; i < tiledRows; i += 4)
                 {
                     Tile4x32(xs, i, yT, j, ny, d, tile);
                     for (int a = 0; a < 4; a++)
+                    {
+                        var dst = destination.Slice((i + a) * ny + j, TileColumns);
+                        var products = tile.Slice(a * TileColumns, TileColumns);
+                        float nxa = xNorms[i + a];
                         for (int b = 0; b < TileColumns; b++)
-                            destination[(i + a) * ny + j + b] = TFinish.Finish(tile[a * TileColumns + b], xNorms[i + a], yNorms[j + b]);
+                            dst[b] = TFinish.Finish(products[b], nxa, yNorms[j + b]);
+                    }
                 }
+            }
+            for (int i = 0; i < tiledRows; i += 4)
+            {
                 for (int a = 0; a < 4; a++)
                     for (int j = tiledCols; j < ny; j++)
                         destination[(i + a) * ny + j] = TFinish.Finish(TensorPrimitives.Dot(xs.Slice((i + a) * d, d), ys.Slice(j * d, d)), xNorms[i + a], yNorms[j]);
