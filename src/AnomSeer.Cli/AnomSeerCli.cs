@@ -67,6 +67,10 @@ public static class AnomSeerCli
     {
         var root = new RootCommand("AnomSeer: multimodal time-series anomaly detection (datasets, rendering, expert traces, training, evaluation, detection).");
         root.Subcommands.Add(GenerateCommand.Create(context));
+        root.Subcommands.Add(RenderCommand.Create(context));
+        root.Subcommands.Add(ExpCotCommand.Create(context));
+        root.Subcommands.Add(DetectCommand.Create(context));
+        root.Subcommands.Add(EvalCommand.Create(context));
         return root;
     }
 
