@@ -40,13 +40,13 @@ internal static class CommandInputs
     }
 
     /// <summary>
-    /// For <c>--model DIR</c>: a missing folder is "model folder not found"; an existing one is refused for now, because the
-    /// command does not run policies yet.
+    /// For <c>eval --model DIR</c>: a missing folder is "model folder not found"; an existing one is refused for now, because
+    /// eval does not run policies yet.
     /// </summary>
     public static void RejectModel(DirectoryInfo model)
     {
         if (!Directory.Exists(model.FullName)) throw new DirectoryNotFoundException($"model folder not found: {model.FullName}");
-        throw new InvalidOperationException($"policy detection is not available yet (model folder {model.FullName}); use --expert.");
+        throw new InvalidOperationException($"policy evaluation is not available yet (model folder {model.FullName}); use --expert.");
     }
 
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically, creating its folder.</summary>

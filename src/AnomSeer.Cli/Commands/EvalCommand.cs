@@ -9,7 +9,7 @@ namespace AnomSeer.Cli.Commands;
 /// <c>anomseer eval --jsonl FILE [--expert] [--out FILE.md]</c>: runs the expert detector on every sample, scores each answer
 /// with the TSAD reward (method spec b.2) against the sample's ground truth, and prints the evaluation table (one row per
 /// task and the overall row, metrics in percent) as Markdown; <c>--out</c> also writes it to a file. Policy evaluation
-/// (<c>--model</c>) is not available yet and is refused with an error.
+/// (<c>--model</c>) is not available yet and is refused with an error ("policy evaluation is not available yet").
 /// </summary>
 public static class EvalCommand
 {
