@@ -123,9 +123,10 @@ internal static class PairwiseKernel
     private const int TileColumns = 32;
 
     /// <summary>
-    /// GEMM-style products with 512-bit vectors: Y is transposed (D × ny) so that a 4 × 32 tile of results is
-    /// accumulated in 8 registers, one broadcast x value and two y vectors per step, with no horizontal sums.
-    /// Rows and columns left over at the edges use plain dot products.
+    /// GEMM-style products with 512-bit vectors: Y is packed into panels of 32 columns (each D × 32, contiguous)
+    /// so that a 4 × 32 tile of results is accumulated in 8 registers, one broadcast x value and two y vectors per
+    /// step, with no horizontal sums, and the panel stays in L1 (a plain transpose has a row stride of ny floats,
+    /// which maps the strip onto a few cache sets). Rows and columns left over at the edges use plain dot products.
     /// </summary>
     private static void TiledProducts<T, TFinish>(ReadOnlySpan<float> xs, int nx, ReadOnlySpan<float> ys, int ny, int d,
         ReadOnlySpan<float> xNorms, ReadOnlySpan<float> yNorms, Span<T> destination)
@@ -135,7 +136,7 @@ internal static class PairwiseKernel
         try
         {
             var yT = transposed.AsSpan(0, d * ny);
-            Internal.LogDomainSinkhorn.Transpose(ys, ny, d, yT);
+            PackPanels(ys, ny, d, yT);
             Span<float> tile = stackalloc float[4 * TileColumns];
             int tiledRows = nx - nx % 4, tiledCols = ny - ny % TileColumns;
             // Column strip outside, row blocks inside: the 32-column strip of Yᵀ (D × 32 floats) stays in L1
@@ -144,7 +145,7 @@ internal static class PairwiseKernel
             {
                 for (int i = 0; i < tiledRows; i += 4)
                 {
-                    Tile4x32(xs, i, yT, j, ny, d, tile);
+                    Tile4x32(xs, i, yT, j * d, d, tile);
                     for (int a = 0; a < 4; a++)
                     {
                         var dst = destination.Slice((i + a) * ny + j, TileColumns);
@@ -171,20 +172,38 @@ internal static class PairwiseKernel
         }
     }
 
-    /// <summary>The 4 × 32 tile of <c>X Yᵀ</c> at rows i.., columns j.., from Yᵀ (D × ny), into <paramref name="tile"/> (row-major 4 × 32).</summary>
+    /// <summary>
+    /// Packs the first <c>ny − ny % 32</c> rows of Y (ny × D) into panels: panel p (columns 32p..32p+31) starts at
+    /// <c>32 p D</c> and holds <c>Y[32p + c, k]</c> at <c>32 k + c</c>.
+    /// </summary>
+    private static void PackPanels(ReadOnlySpan<float> ys, int ny, int d, Span<float> packed)
+    {
+        int tiledCols = ny - ny % TileColumns;
+        for (int j = 0; j < tiledCols; j += TileColumns)
+        {
+            var panel = packed.Slice(j * d, TileColumns * d);
+            for (int c = 0; c < TileColumns; c++)
+            {
+                var row = ys.Slice((j + c) * d, d);
+                for (int k = 0; k < d; k++) panel[k * TileColumns + c] = row[k];
+            }
+        }
+    }
+
+    /// <summary>The 4 × 32 tile of <c>X Yᵀ</c> at rows i.., from the packed panel at <paramref name="panel"/>, into <paramref name="tile"/> (row-major 4 × 32).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile4x32(ReadOnlySpan<float> xs, int i, ReadOnlySpan<float> yT, int j, int ny, int d, Span<float> tile)
+    private static void Tile4x32(ReadOnlySpan<float> xs, int i, ReadOnlySpan<float> yT, int panel, int d, Span<float> tile)
     {
         ref float x0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(xs), i * d);
         ref float x1 = ref Unsafe.Add(ref x0, d);
         ref float x2 = ref Unsafe.Add(ref x1, d);
         ref float x3 = ref Unsafe.Add(ref x2, d);
-        ref float y = ref Unsafe.Add(ref MemoryMarshal.GetReference(yT), j);
+        ref float y = ref Unsafe.Add(ref MemoryMarshal.GetReference(yT), panel);
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector512<float> c20 = default, c21 = default, c30 = default, c31 = default;
         for (int k = 0; k < d; k++)
         {
-            ref float yk = ref Unsafe.Add(ref y, k * ny);
+            ref float yk = ref Unsafe.Add(ref y, k * TileColumns);
             var y0 = Vector512.LoadUnsafe(ref yk);
             var y1 = Vector512.LoadUnsafe(ref yk, 16);
             var b = Vector512.Create(Unsafe.Add(ref x0, k));

@@ -7,20 +7,33 @@ namespace AnomSeer.OptimalTransport.Internal;
 /// One iteration of the scaling form, in a single pass over K, split into fixed blocks of rows. Block
 /// <c>β</c>: four rows at a time (<see cref="RowKernels"/>), <c>u_i = a_i / (K_i · v + tiny)</c> (guarded), then right
 /// away, while the rows are in cache, <c>partial_β += u_i K_i</c> in row order. Afterwards <c>v = b / (Σ_β partial_β + tiny)</c> (guarded), the
-/// partials summed in block order. Blocks run in parallel when a degree above 1 is given; the arithmetic is
+/// partials summed in block order. Blocks run on several threads when a degree above 1 is given; the arithmetic is
 /// identical either way.
 /// </summary>
 /// <remarks>
 /// The vector buffer is laid out as in <see cref="ScalingSinkhorn"/>: a, u, scratch (n each), then b, v, acc,
-/// scratch (m each). Created once per solve, so the parallel path allocates only what <c>Parallel.For</c> does.
+/// scratch (m each). With several threads, the calling thread and one long-lived helper per extra thread
+/// (started once per solve, on the thread pool) share the work of every iteration: each owns a fixed contiguous
+/// range of blocks (so its part of K stays in its core's cache), claims each block with a compare-exchange on a
+/// per-block generation number, and spins (no fork/join per iteration) for the next generation. The calling
+/// thread then claims whatever a helper has not yet started, so a helper that is not scheduled only costs
+/// speed, never progress. Every block is computed exactly once per iteration, whoever computes it.
 /// </remarks>
-internal sealed class BlockIteration<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed class BlockIteration<T> : IDisposable where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _k, _vectors, _partials;
-    private readonly int _n, _m, _blocks, _degree;
+    private readonly int _n, _m, _blocks, _threads;
     private readonly T _tiny;
-    private readonly Action<int> _block;
-    private readonly ParallelOptions? _parallel;
+    private readonly int[] _claims = [];
+    private readonly double[] _blockCosts;
+    private ReadOnlyMemory<T> _cost;
+    private T _negEps;
+    private double[]? _plan;
+    private int _phase;
+    private int _generation;
+    private long _done;
+    private volatile bool _stop;
+    private bool _started;
 
     public BlockIteration(T[] k, T[] vectors, T[] partials, int n, int m, T tiny, int degreeOfParallelism)
     {
@@ -31,23 +44,50 @@ internal sealed class BlockIteration<T> where T : unmanaged, IFloatingPointIeee7
         _m = m;
         _tiny = tiny;
         _blocks = (n + ScalingSinkhorn.BlockRows - 1) / ScalingSinkhorn.BlockRows;
-        _degree = degreeOfParallelism;
-        _block = RunBlock;
-        if (_degree != 1) _parallel = new ParallelOptions { MaxDegreeOfParallelism = _degree };
+        int degree = degreeOfParallelism == -1 ? Environment.ProcessorCount : degreeOfParallelism;
+        _threads = Math.Clamp(degree, 1, _blocks);
+        if (_threads > 1) _claims = new int[_blocks];
+        _blockCosts = new double[_blocks];
     }
 
-    public void Run(CancellationToken cancellationToken)
+    /// <summary><c>K = max(exp(C / −ε), tiny)</c>, block by block (elementwise, so identical on any thread).</summary>
+    public void BuildKernel(ReadOnlyMemory<T> cost, T epsilon)
     {
-        if (_parallel is null || _blocks == 1)
-        {
-            for (int blk = 0; blk < _blocks; blk++) RunBlock(blk);
-        }
-        else
-        {
-            _parallel.CancellationToken = cancellationToken;
-            Parallel.For(0, _blocks, _parallel, _block);
-        }
+        _cost = cost;
+        _negEps = -epsilon;
+        RunBlocks(BlockPhase.Build);
+    }
 
+    /// <summary>
+    /// The marginal error <c>‖u ⊙ K v − a‖₁ + ‖v ⊙ Kᵀ u − b‖₁</c> and, when <paramref name="withCost"/>, the transport cost
+    /// <c>W = Σ_ij T_ij C_ij</c> with <c>T = diag(u) K diag(v)</c> (non-finite entries of T counted as 0), filling
+    /// <paramref name="plan"/> when given. Per block, then summed in block order.
+    /// </summary>
+    public (double Error, double Cost) Diagnose(bool withCost, double[]? plan)
+    {
+        _plan = plan;
+        RunBlocks(withCost ? BlockPhase.ErrorAndCost : BlockPhase.Error);
+        int n = _n, m = _m;
+        var a = _vectors.AsSpan(0, n);
+        var rowSums = _vectors.AsSpan(2 * n, n);
+        var b = _vectors.AsSpan(3 * n, m);
+        var v = _vectors.AsSpan(3 * n + m, m);
+        var colSums = _vectors.AsSpan(3 * n + 3 * m, m);
+        _partials.AsSpan(0, m).CopyTo(colSums);
+        for (int blk = 1; blk < _blocks; blk++)
+            TensorPrimitives.Add(colSums, _partials.AsSpan(blk * m, m), colSums);
+        TensorPrimitives.Multiply(colSums, v, colSums);
+        double error = SinkhornMasses.L1Distance<T>(rowSums, a) + SinkhornMasses.L1Distance<T>(colSums, b);
+        double w = 0;
+        if (withCost)
+            for (int blk = 0; blk < _blocks; blk++) w += _blockCosts[blk];
+        return (error, w);
+    }
+
+    /// <summary>One iteration: the u-update and column partials per block, then the v-update.</summary>
+    public void Run()
+    {
+        RunBlocks(BlockPhase.Iterate);
         int n = _n, m = _m;
         var b = _vectors.AsSpan(3 * n, m);
         var v = _vectors.AsSpan(3 * n + m, m);
@@ -59,6 +99,87 @@ internal sealed class BlockIteration<T> where T : unmanaged, IFloatingPointIeee7
         TensorPrimitives.Divide(b, acc, v);
         for (int j = 0; j < m; j++) v[j] = ScalingSinkhorn.Guard(v[j]);
     }
+
+    private void RunBlocks(BlockPhase phase)
+    {
+        _phase = (int)phase;
+        if (_threads == 1)
+        {
+            for (int blk = 0; blk < _blocks; blk++) Dispatch(blk);
+            return;
+        }
+        if (!_started) StartHelpers();
+        int generation = _generation + 1;
+        Volatile.Write(ref _generation, generation);   // publishes the phase and the vectors written before
+        ClaimRange(0, generation);
+        for (int blk = 0; blk < _blocks; blk++)       // blocks no helper has started yet
+            if (Interlocked.CompareExchange(ref _claims[blk], generation, generation - 1) == generation - 1)
+                Finish(blk);
+        long target = (long)generation * _blocks;
+        var spin = new SpinWait();
+        while (Volatile.Read(ref _done) != target) spin.SpinOnce(-1);
+    }
+
+    /// <summary>Stops the helpers (they exit at their next wait; all blocks of every iteration are already done).</summary>
+    public void Dispose() => _stop = true;
+
+    private void StartHelpers()
+    {
+        _started = true;
+        for (int t = 1; t < _threads; t++)
+        {
+            int thread = t;
+            ThreadPool.UnsafeQueueUserWorkItem(_ => Help(thread), null);
+        }
+    }
+
+    private void Help(int thread)
+    {
+        int seen = 0;
+        var spin = new SpinWait();
+        while (!_stop)
+        {
+            int generation = Volatile.Read(ref _generation);
+            if (generation == seen)
+            {
+                spin.SpinOnce(-1);
+                continue;
+            }
+            spin.Reset();
+            seen = generation;
+            ClaimRange(thread, generation);
+        }
+    }
+
+    /// <summary>Claims and computes, in order, the blocks of <paramref name="thread"/>'s range not yet taken.</summary>
+    private void ClaimRange(int thread, int generation)
+    {
+        int first = (int)((long)_blocks * thread / _threads), end = (int)((long)_blocks * (thread + 1) / _threads);
+        for (int blk = first; blk < end; blk++)
+            if (Interlocked.CompareExchange(ref _claims[blk], generation, generation - 1) == generation - 1)
+                Finish(blk);
+    }
+
+    private void Finish(int blk)
+    {
+        Dispatch(blk);
+        Interlocked.Increment(ref _done);
+    }
+
+    private void Dispatch(int blk)
+    {
+        switch ((BlockPhase)_phase)
+        {
+            case BlockPhase.Iterate: RunBlock(blk); break;
+            case BlockPhase.Build: BlockPasses.BuildKernel(_cost.Span, _k, Rows(blk), _m, _negEps, _tiny); break;
+            default:
+                _blockCosts[blk] = BlockPasses.Diagnose(_k, _cost.Span, _vectors, _partials.AsSpan(blk * _m, _m), _n, _m,
+                    Rows(blk), _phase == (int)BlockPhase.ErrorAndCost, _plan);
+                break;
+        }
+    }
+
+    private Range Rows(int blk) => new(blk * ScalingSinkhorn.BlockRows, Math.Min(_n, (blk + 1) * ScalingSinkhorn.BlockRows));
 
     private void RunBlock(int blk)
     {

@@ -26,16 +26,32 @@ internal static class RowKernels
         d0 = d1 = d2 = d3 = T.Zero;
         if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported && m >= Vector512<T>.Count)
         {
-            Vector512<T> a0 = Vector512<T>.Zero, a1 = a0, a2 = a0, a3 = a0;
-            for (; j <= m - Vector512<T>.Count; j += Vector512<T>.Count)
+            // Two accumulators per row (even and odd vectors): eight independent FMA chains hide the FMA latency.
+            Vector512<T> a0 = Vector512<T>.Zero, a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+            int w = Vector512<T>.Count;
+            for (; j <= m - 2 * w; j += 2 * w)
+            {
+                var x = Vector512.LoadUnsafe(ref vr, (nuint)j);
+                var y = Vector512.LoadUnsafe(ref vr, (nuint)(j + w));
+                a0 = Fma(Vector512.LoadUnsafe(ref k0, (nuint)j), x, a0);
+                a1 = Fma(Vector512.LoadUnsafe(ref k1, (nuint)j), x, a1);
+                a2 = Fma(Vector512.LoadUnsafe(ref k2, (nuint)j), x, a2);
+                a3 = Fma(Vector512.LoadUnsafe(ref k3, (nuint)j), x, a3);
+                b0 = Fma(Vector512.LoadUnsafe(ref k0, (nuint)(j + w)), y, b0);
+                b1 = Fma(Vector512.LoadUnsafe(ref k1, (nuint)(j + w)), y, b1);
+                b2 = Fma(Vector512.LoadUnsafe(ref k2, (nuint)(j + w)), y, b2);
+                b3 = Fma(Vector512.LoadUnsafe(ref k3, (nuint)(j + w)), y, b3);
+            }
+            if (j <= m - w)
             {
                 var x = Vector512.LoadUnsafe(ref vr, (nuint)j);
                 a0 = Fma(Vector512.LoadUnsafe(ref k0, (nuint)j), x, a0);
                 a1 = Fma(Vector512.LoadUnsafe(ref k1, (nuint)j), x, a1);
                 a2 = Fma(Vector512.LoadUnsafe(ref k2, (nuint)j), x, a2);
                 a3 = Fma(Vector512.LoadUnsafe(ref k3, (nuint)j), x, a3);
+                j += w;
             }
-            d0 = Vector512.Sum(a0); d1 = Vector512.Sum(a1); d2 = Vector512.Sum(a2); d3 = Vector512.Sum(a3);
+            d0 = Vector512.Sum(a0 + b0); d1 = Vector512.Sum(a1 + b1); d2 = Vector512.Sum(a2 + b2); d3 = Vector512.Sum(a3 + b3);
         }
         else if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && m >= Vector256<T>.Count)
         {

@@ -27,28 +27,22 @@ internal static class ScalingSinkhorn
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = problem.Rows, m = problem.Columns;
-        ReadOnlySpan<T> cost = problem.Cost.Span;
         T tiny = FloatLimits<T>.Tiny;
 
         T[] kArray = workspace.MatrixArray(n * m);
         T[] vArray = workspace.VectorsArray(3 * n + 4 * m);
         int blocks = (n + BlockRows - 1) / BlockRows;
-        var iteration = new BlockIteration<T>(kArray, vArray, workspace.PartialsArray(blocks * m), n, m, tiny,
+        using var iteration = new BlockIteration<T>(kArray, vArray, workspace.PartialsArray(blocks * m), n, m, tiny,
             parallelRows && blocks > 1 && (long)n * m >= ParallelThreshold ? options.MaxDegreeOfParallelism : 1);
-        Span<T> k = kArray.AsSpan(0, n * m);
         Span<T> vectors = vArray.AsSpan(0, 3 * n + 4 * m);
-        Span<T> a = vectors.Slice(0, n), u = vectors.Slice(n, n), rowTmp = vectors.Slice(2 * n, n);
+        Span<T> a = vectors.Slice(0, n), u = vectors.Slice(n, n);
         Span<T> b = vectors.Slice(3 * n, m), v = vectors.Slice(3 * n + m, m);
-        Span<T> colTmp = vectors.Slice(3 * n + 3 * m, m);
 
         SinkhornMasses.Normalize(problem.RowMass.Span, a);
         SinkhornMasses.Normalize(problem.ColumnMass.Span, b);
 
         // K = max(exp(−C / max(ε, 1e-6)), tiny)
-        T eps = T.CreateTruncating(Math.Max(options.Epsilon, 1e-6));
-        TensorPrimitives.Divide(cost, -eps, k);
-        TensorPrimitives.Exp(k, k);
-        TensorPrimitives.Max(k, tiny, k);
+        iteration.BuildKernel(problem.Cost, T.CreateTruncating(Math.Max(options.Epsilon, 1e-6)));
 
         u.Fill(T.One);
         v.Fill(T.One);
@@ -58,19 +52,18 @@ internal static class ScalingSinkhorn
         while (iterations < options.MaxIterations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            iteration.Run(cancellationToken);
+            iteration.Run();
             iterations++;
             if (options.Tolerance > 0 && iterations % options.CheckEvery == 0)
             {
-                error = MarginalError(k, n, m, a, b, u, v, rowTmp, colTmp);
+                error = iteration.Diagnose(withCost: false, plan: null).Error;
                 if (error <= options.Tolerance) break;
             }
         }
-        if (options.Tolerance == 0 || iterations % options.CheckEvery != 0 || double.IsNaN(error))
-            error = MarginalError(k, n, m, a, b, u, v, rowTmp, colTmp);
-
         double[]? plan = options.ReturnPlan ? new double[n * m] : null;
-        double w = TransportCost(k, cost, n, m, u, v, colTmp, plan);
+        var (finalError, w) = iteration.Diagnose(withCost: true, plan);
+        if (options.Tolerance == 0 || iterations % options.CheckEvery != 0 || double.IsNaN(error))
+            error = finalError;
         var logU = SinkhornMasses.ToDoubles<T>(u);
         var logV = SinkhornMasses.ToDoubles<T>(v);
         for (int i = 0; i < logU.Length; i++) logU[i] = Math.Log(logU[i]);
@@ -81,42 +74,4 @@ internal static class ScalingSinkhorn
     /// <summary>NaN → 0, +∞ → huge (spec b.5 step 5).</summary>
     internal static T Guard<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
         T.IsNaN(x) ? T.Zero : T.IsPositiveInfinity(x) ? FloatLimits<T>.Huge : x;
-
-    /// <summary><c>‖u ⊙ K v − a‖₁ + ‖v ⊙ Kᵀ u − b‖₁</c>.</summary>
-    private static double MarginalError<T>(ReadOnlySpan<T> k, int n, int m, ReadOnlySpan<T> a, ReadOnlySpan<T> b,
-        ReadOnlySpan<T> u, ReadOnlySpan<T> v, Span<T> rowSums, Span<T> colSums)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        colSums.Clear();
-        for (int i = 0; i < n; i++)
-        {
-            var row = k.Slice(i * m, m);
-            rowSums[i] = u[i] * TensorPrimitives.Dot(row, v);
-            TensorPrimitives.MultiplyAdd(row, u[i], colSums, colSums);
-        }
-        TensorPrimitives.Multiply(colSums, v, colSums);
-        return SinkhornMasses.L1Distance<T>(rowSums, a) + SinkhornMasses.L1Distance<T>(colSums, b);
-    }
-
-    /// <summary><c>W = Σ_ij T_ij C_ij</c> with <c>T = diag(u) K diag(v)</c>, non-finite entries of T counted as 0; fills the plan when given.</summary>
-    private static double TransportCost<T>(ReadOnlySpan<T> k, ReadOnlySpan<T> cost, int n, int m,
-        ReadOnlySpan<T> u, ReadOnlySpan<T> v, Span<T> rowPlan, double[]? plan)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        double w = 0;
-        for (int i = 0; i < n; i++)
-        {
-            TensorPrimitives.Multiply(k.Slice(i * m, m), v, rowPlan);
-            TensorPrimitives.Multiply(rowPlan, u[i], rowPlan);
-            if (!T.IsFinite(TensorPrimitives.Sum<T>(rowPlan)))
-            {
-                for (int j = 0; j < m; j++)
-                    if (!T.IsFinite(rowPlan[j])) rowPlan[j] = T.Zero;
-            }
-            w += double.CreateTruncating(TensorPrimitives.Dot(rowPlan, cost.Slice(i * m, m)));
-            if (plan is not null)
-                for (int j = 0; j < m; j++) plan[i * m + j] = double.CreateTruncating(rowPlan[j]);
-        }
-        return w;
-    }
 }
