@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace AnomSeer.OptimalTransport.Internal;
 
@@ -34,6 +35,12 @@ internal static class BlockPasses
         for (int i = start; i < start + count; i++)   // row by row, so the three passes stay in L1
         {
             var dst = k.AsSpan(i * m, m);
+            if (typeof(T) == typeof(double) && KernelExp.IsAccelerated)
+            {
+                KernelExp.Apply(MemoryMarshal.Cast<T, double>(cost.Slice(i * m, m)), double.CreateTruncating(negEps),
+                    double.CreateTruncating(tiny), MemoryMarshal.Cast<T, double>(dst));
+                continue;
+            }
             TensorPrimitives.Divide(cost.Slice(i * m, m), negEps, dst);
             TensorPrimitives.Exp(dst, dst);
             TensorPrimitives.Max(dst, tiny, dst);
