@@ -29,17 +29,21 @@ internal static class ParameterFile
         }
     }
 
-    public static void Load(IReadOnlyList<Parameter> parameters, string path)
+    public static void Load(IReadOnlyList<Parameter> parameters, string path) =>
+        Load(parameters, path, (file, problem, inner) => new TimerPoCheckpointException(file, problem, inner));
+
+    /// <summary>Loads, reporting a problem with the exception that <paramref name="error"/> makes (file, problem, inner).</summary>
+    public static void Load(IReadOnlyList<Parameter> parameters, string path, Func<string, string, Exception?, Exception> error)
     {
-        if (!File.Exists(path)) throw new TimerPoCheckpointException(path, "the file is missing from the checkpoint.");
+        if (!File.Exists(path)) throw error(path, "the file is missing from the checkpoint.", null);
         using var stream = File.OpenRead(path);
         using var r = new BinaryReader(stream);
         try
         {
-            if (r.ReadInt32() != Magic) throw new TimerPoCheckpointException(path, "not a parameter file (bad magic).");
+            if (r.ReadInt32() != Magic) throw error(path, "not a parameter file (bad magic).", null);
             int count = r.ReadInt32();
             if (count != parameters.Count)
-                throw new TimerPoCheckpointException(path, $"it holds {count} parameters but the model has {parameters.Count}.");
+                throw error(path, $"it holds {count} parameters but the model has {parameters.Count}.", null);
             var loaded = new float[count][];
             for (int i = 0; i < count; i++)
             {
@@ -47,10 +51,10 @@ internal static class ParameterFile
                 var shape = new long[rank];
                 for (int d = 0; d < rank; d++) shape[d] = r.ReadInt64();
                 if (!shape.SequenceEqual(parameters[i].shape))
-                    throw new TimerPoCheckpointException(path, $"parameter {i} has shape [{string.Join(", ", shape)}] but the model expects [{string.Join(", ", parameters[i].shape)}].");
+                    throw error(path, $"parameter {i} has shape [{string.Join(", ", shape)}] but the model expects [{string.Join(", ", parameters[i].shape)}].", null);
                 long n = shape.Aggregate(1L, (a, b) => a * b);
                 var bytes = r.ReadBytes(checked((int)(n * sizeof(float))));
-                if (bytes.Length != n * sizeof(float)) throw new TimerPoCheckpointException(path, "the file is truncated.");
+                if (bytes.Length != n * sizeof(float)) throw error(path, "the file is truncated.", null);
                 loaded[i] = new float[n];
                 Buffer.BlockCopy(bytes, 0, loaded[i], 0, bytes.Length);
             }
@@ -63,7 +67,7 @@ internal static class ParameterFile
         }
         catch (EndOfStreamException e)
         {
-            throw new TimerPoCheckpointException(path, "the file is truncated.", e);
+            throw error(path, "the file is truncated.", e);
         }
     }
 }

@@ -33,14 +33,7 @@ public sealed partial class TimerPoTrainer
     {
         ThrowIfDisposed();
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        string target = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
-        string parent = Path.GetDirectoryName(target) ?? ".";
-        Directory.CreateDirectory(parent);
-        string name = Path.GetFileName(target);
-        string staging = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.staging");
-        string old = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.old");
-        Directory.CreateDirectory(staging);
-        try
+        AtomicFolder.Write(directory, staging =>
         {
             ParameterFile.Save(_policy.TrainableParameters, Path.Combine(staging, PolicyFile));
             ParameterFile.Save(_reference.TrainableParameters, Path.Combine(staging, ReferenceFile));
@@ -54,15 +47,7 @@ public sealed partial class TimerPoTrainer
                 ResponsesPerPrompt = _options.ResponsesPerPrompt,
             };
             File.WriteAllText(Path.Combine(staging, StateFile), JsonSerializer.Serialize(state, StateJson));
-            bool existed = Directory.Exists(target);
-            if (existed) Directory.Move(target, old);
-            Directory.Move(staging, target);
-            if (existed) Directory.Delete(old, recursive: true);
-        }
-        finally
-        {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        }
+        });
     }
 
     /// <summary>

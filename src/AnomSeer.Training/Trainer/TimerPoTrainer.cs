@@ -3,6 +3,7 @@ using AnomSeer.Metrics;
 using AnomSeer.OptimalTransport;
 using AnomSeer.Policy;
 using AnomSeer.Training.Losses;
+using AnomSeer.Training.Optimization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
@@ -71,8 +72,8 @@ public sealed partial class TimerPoTrainer : IDisposable
                 nameof(solver));
         _logger = logger ?? NullLogger.Instance;
         _reward = reward ?? DefaultReward;
-        _optimizer = optim.AdamW(policy.TrainableParameters, lr: options.LearningRate, beta1: options.Beta1, beta2: options.Beta2,
-            eps: options.AdamEpsilon, weight_decay: options.WeightDecay);
+        _optimizer = TrainerOptimization.AdamW(policy.TrainableParameters, options.LearningRate, options.Beta1, options.Beta2,
+            options.AdamEpsilon, options.WeightDecay);
     }
 
     /// <summary>The settings in use.</summary>
@@ -282,38 +283,10 @@ public sealed partial class TimerPoTrainer : IDisposable
         return stats;
     }
 
-    /// <summary>
-    /// Sets every gradient to none (PyTorch's default <c>zero_grad(set_to_none=True)</c>): a parameter that takes no part in
-    /// a step's loss (say, the embedding of pointer tokens when no response holds one) then gets no AdamW update at all
-    /// rather than a momentum-only one, so the update depends on the step alone and a resumed run equals an uninterrupted one.
-    /// </summary>
-    private void ClearGradients()
-    {
-        foreach (var p in _policy.TrainableParameters)
-        {
-            using var grad = p.grad;
-            if (grad is not null) p.grad = null;
-        }
-    }
+    /// <summary>Sets every gradient to none (see <see cref="TrainerOptimization.ClearGradients"/>).</summary>
+    private void ClearGradients() => TrainerOptimization.ClearGradients(_policy.TrainableParameters);
 
-    private double ClipGradients()
-    {
-        var withGrad = new List<TorchSharp.Modules.Parameter>();
-        foreach (var p in _policy.TrainableParameters)
-        {
-            using var grad = p.grad;
-            if (grad is not null) withGrad.Add(p);
-        }
-        if (withGrad.Count == 0) return 0;
-        return AsDouble(nn.utils.clip_grad_norm_(withGrad, _options.MaxGradNorm));
-    }
-
-    private static double AsDouble(double value) => value;
-
-    private static double AsDouble(Tensor value)
-    {
-        using (value) return value.item<float>();
-    }
+    private double ClipGradients() => TrainerOptimization.ClipGradients(_policy.TrainableParameters, _options.MaxGradNorm);
 
     private static IEnumerable<int[]> Chunks(int start, int count, int size)
     {
