@@ -13,8 +13,9 @@ namespace AnomSeer.OptimalTransport;
 /// <remarks>
 /// Deterministic: a problem's result does not depend on the batch it is in or on the thread count. A batch
 /// runs its problems in parallel; a single large problem of the scaling form splits its rows across threads
-/// instead. Each thread keeps grown scratch buffers, so nothing is allocated per iteration (apart from what
-/// <c>Parallel.For</c> itself allocates when one problem is split). A result that does not meet
+/// instead (the scaling form with one long-lived helper per extra thread for the whole solve, the log domain with
+/// <c>Parallel.For</c>). Each thread keeps grown scratch buffers, so nothing is allocated per iteration (apart from what
+/// <c>Parallel.For</c> itself allocates when a log-domain problem is split). A result that does not meet
 /// the convergence criterion is flagged (<see cref="SinkhornResult.Converged"/>) and logged as a warning
 /// through the optional logger.
 /// </remarks>
