@@ -6,7 +6,7 @@ namespace AnomSeer.Plotting.Rendering;
 /// coverage is <c>clamp(w/2 + 0.5 − d, 0, 1)</c> with d the distance from its centre to the segment, and overlapping
 /// segments take the maximum, so joints are not darkened twice. Pure double arithmetic: the same on every thread and
 /// machine, and several times faster than stroking a 1000-vertex path with Skia's CPU scan converter (see
-/// docs/benchmarks/Plotting.md).
+/// docs/benchmarks.md, AnomSeer.Plotting).
 /// </summary>
 internal sealed class PolylineRasterizer
 {
