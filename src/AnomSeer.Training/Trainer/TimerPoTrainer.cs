@@ -125,10 +125,7 @@ public sealed partial class TimerPoTrainer : IDisposable
     public TimerPoStepMetrics Step(IReadOnlyList<TimerPoExample> examples, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        ArgumentNullException.ThrowIfNull(examples);
-        if (examples.Count == 0) throw new ArgumentException("At least one example is needed.", nameof(examples));
-        for (int i = 0; i < examples.Count; i++)
-            if (examples[i] is null) throw new ArgumentException($"Example {i} is null.", nameof(examples));
+        TrainerArguments.RequireBatch(examples);
         cancellationToken.ThrowIfCancellationRequested();
         var total = Stopwatch.StartNew();
         var timer = Stopwatch.StartNew();
