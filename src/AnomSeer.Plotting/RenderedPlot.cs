@@ -62,20 +62,7 @@ public sealed class RenderedPlot
     public void SavePng(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string full = Path.GetFullPath(path);
-        string dir = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(dir);
-        string tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var fs = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write))
-                WritePng(fs);
-            File.Move(tmp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp)) File.Delete(tmp);
-        }
+        AnomSeer.IO.AtomicFile.Write(path, WritePng);
     }
 
     /// <summary>The <c>[C, H, W]</c> float tensor in [0, 1], straight from the pixels (no PNG round trip).</summary>

@@ -1,3 +1,4 @@
+using AnomSeer.IO;
 using System.Text.Json;
 using AnomSeer.Data.IO;
 using AnomSeer.Data.Loaders;

@@ -1,3 +1,4 @@
+using AnomSeer.IO;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using AnomSeer.IO;
 using System.CommandLine;
 using AnomSeer.Data.Export;
 using AnomSeer.Data.IO;

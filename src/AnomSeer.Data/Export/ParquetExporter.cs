@@ -1,3 +1,4 @@
+using AnomSeer.IO;
 using System.Globalization;
 using System.Text;
 using AnomSeer.Data.IO;

@@ -1,3 +1,4 @@
+using AnomSeer.IO;
 using System.Text.Json;
 using AnomSeer.Data.Samples;
 

@@ -31,28 +31,13 @@ public static class PolicyCheckpoint
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        string target = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
-        string parent = Path.GetDirectoryName(target) ?? ".";
-        Directory.CreateDirectory(parent);
-        string name = Path.GetFileName(target);
-        string staging = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.staging");
-        string old = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.old");
-        Directory.CreateDirectory(staging);
-        try
+        AnomSeer.IO.AtomicFolder.Write(directory, staging =>
         {
             File.WriteAllText(Path.Combine(staging, ConfigFile), model.Config.ToJson());
             File.WriteAllText(Path.Combine(staging, TokenizerFile), model.Tokenizer.ToJson());
             model.Network.save_safetensors(Path.Combine(staging, WeightsFile));
             if (trainingCard is not null) File.WriteAllText(Path.Combine(staging, CardFile), trainingCard);
-            bool existed = Directory.Exists(target);
-            if (existed) Directory.Move(target, old);
-            Directory.Move(staging, target);
-            if (existed) Directory.Delete(old, recursive: true);
-        }
-        finally
-        {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        }
+        });
     }
 
     /// <summary>Loads and validates a checkpoint folder.</summary>

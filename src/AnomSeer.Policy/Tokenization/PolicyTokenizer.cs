@@ -198,7 +198,7 @@ public sealed class PolicyTokenizer
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        Checkpoints.AtomicFile.WriteAllText(path, ToJson());
+        AnomSeer.IO.AtomicFile.WriteAllText(path, ToJson());
     }
 
     /// <summary>Loads a tokenizer saved by <see cref="Save"/>.</summary>

@@ -29,7 +29,7 @@ public sealed partial class SftTrainer
     {
         ThrowIfDisposed();
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        AtomicFolder.Write(directory, staging =>
+        AnomSeer.IO.AtomicFolder.Write(directory, staging =>
         {
             ParameterFile.Save(_policy.TrainableParameters, Path.Combine(staging, PolicyFile));
             _optimizer.save_state_dict(Path.Combine(staging, OptimizerFile));

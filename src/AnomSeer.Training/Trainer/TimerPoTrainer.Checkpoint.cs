@@ -33,7 +33,7 @@ public sealed partial class TimerPoTrainer
     {
         ThrowIfDisposed();
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        AtomicFolder.Write(directory, staging =>
+        AnomSeer.IO.AtomicFolder.Write(directory, staging =>
         {
             ParameterFile.Save(_policy.TrainableParameters, Path.Combine(staging, PolicyFile));
             ParameterFile.Save(_reference.TrainableParameters, Path.Combine(staging, ReferenceFile));

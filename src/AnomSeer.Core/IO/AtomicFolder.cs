@@ -1,13 +1,16 @@
-namespace AnomSeer.Training.Checkpoints;
+namespace AnomSeer.IO;
 
 /// <summary>
-/// Writes a checkpoint folder atomically: its files go into a staging folder next to the target, which is then swapped
-/// in, so a reader never sees a partial checkpoint.
+/// Replaces a whole folder atomically (checkpoints): the content is written into a staging folder beside the
+/// target, which is then swapped in, so a reader sees the old folder or the complete new one, never a mix.
 /// </summary>
-internal static class AtomicFolder
+public static class AtomicFolder
 {
-    /// <summary>Creates or replaces <paramref name="directory"/> with what <paramref name="write"/> puts into the
-    /// staging folder it is given.</summary>
+    /// <summary>Creates or replaces <paramref name="directory"/> with what <paramref name="write"/> puts in the staging folder it is given.</summary>
+    /// <param name="directory">The target folder; its parent is created if needed.</param>
+    /// <param name="write">Writes the files into the staging folder (its path is the argument).</param>
+    /// <exception cref="ArgumentException"><paramref name="directory"/> is null or empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="write"/> is null.</exception>
     public static void Write(string directory, Action<string> write)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);

@@ -1,4 +1,4 @@
-namespace AnomSeer.Data.IO;
+namespace AnomSeer.IO;
 
 /// <summary>
 /// Writes a file atomically: the content goes to a temporary file in the same folder, which is flushed to
@@ -63,5 +63,38 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
     {
         Abort();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Writes a file atomically: <paramref name="write"/> fills a temporary file in the same folder, which then
+    /// replaces <paramref name="path"/>; on any exception the target is untouched and the temporary file removed.</summary>
+    /// <param name="path">The target file; its folder is created if needed.</param>
+    /// <param name="write">Writes the content.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="write"/> is null.</exception>
+    public static void Write(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var file = Create(path);
+        write(file.Stream);
+        file.Commit();
+    }
+
+    /// <summary>Writes UTF-8 text (no byte-order mark) atomically; see <see cref="Write"/>.</summary>
+    public static void WriteAllText(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Write(path, s =>
+        {
+            using var w = new StreamWriter(s, new System.Text.UTF8Encoding(false), leaveOpen: true);
+            w.Write(text);
+        });
+    }
+
+    /// <summary>Writes bytes atomically; see <see cref="Write"/>.</summary>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        using var file = Create(path);
+        file.Stream.Write(bytes);
+        file.Commit();
     }
 }
