@@ -2,6 +2,9 @@ using AnomSeer.Policy.Tiny;
 
 namespace AnomSeer.Policy.Tests;
 
+// One test here reads torch's process-wide generator directly, so this class runs alone, never beside other
+// classes that build models.
+[Collection(GlobalGeneratorCollection.Name)]
 public class ValidationTests
 {
     [Fact]

@@ -18,6 +18,9 @@ namespace AnomSeer.Policy.Tiny;
 /// prompts × responses as one batch (its KV cache grows with rows × (prefix + new tokens)); chunk large requests.</remarks>
 public sealed class TinyPolicyModel : IPolicyModel
 {
+    // Guards torch's process-wide generator while a model is seeded and initialised.
+    private static readonly Lock GlobalGeneratorLock = new();
+
     private readonly TinyPolicyNetwork _network;
     private readonly PositionCodec _codec;
     private bool _disposed;
@@ -41,9 +44,12 @@ public sealed class TinyPolicyModel : IPolicyModel
             throw new ArgumentException($"config.PointerOffsetCount is {config.PointerOffsetCount} but the tokenizer has {tokenizer.OffsetTokenCount} offset tokens.", nameof(config));
         Config = config;
         Tokenizer = tokenizer;
-        // Seed the initialisation, then give the caller's global generator its state back.
-        using (var saved = torch.random.get_rng_state())
+        // Seed the initialisation, then give the caller's global generator its state back. The module
+        // initialisers draw from torch's process-wide generator, so two models built on different threads at
+        // once would interleave their draws: the lock makes seed + initialisation one step.
+        lock (GlobalGeneratorLock)
         {
+            using var saved = torch.random.get_rng_state();
             torch.random.manual_seed(seed);
             _network = new TinyPolicyNetwork(config);
             torch.random.set_rng_state(saved);
