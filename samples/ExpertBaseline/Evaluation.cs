@@ -20,9 +20,10 @@ internal static class Evaluation
         ("AnomSeer-7B (TimerPO)", 65.0, 60.8, 87.7, 94.3, 94.9),
     ];
 
-    public static void AnomLlm(ExpertDetector detector, TextWriter output)
+    public static void AnomLlm(ExpertDetector detector, TextWriter output, int? perTask = null)
     {
-        var eval = SyntheticDatasets.AnomLlm(DatasetSplit.Eval, SyntheticDatasets.DefaultCountPerTask(SyntheticSuite.AnomLlm),
+        int count = perTask ?? SyntheticDatasets.DefaultCountPerTask(SyntheticSuite.AnomLlm);
+        var eval = SyntheticDatasets.AnomLlm(DatasetSplit.Eval, count,
             SyntheticDatasets.DefaultSeed(SyntheticSuite.AnomLlm, DatasetSplit.Eval)).ToList();
         var rewards = Scoring.Score(detector, eval);
         var byTask = new EvaluationReport();
@@ -33,7 +34,7 @@ internal static class Evaluation
             byFamily.Add(Scoring.Family(eval[i].Task), rewards[i]);
         }
 
-        output.WriteLine($"## AnomLLM-style eval split ({eval.Count} series, 8 tasks × 400, seed 42)");
+        output.WriteLine($"## AnomLLM-style eval split ({eval.Count} series, 8 tasks × {count}, seed 42)");
         output.WriteLine();
         output.WriteLine("Table 1 layout (Affinity-F1 and class accuracy, %; Frequency = freq + noisy-freq, Trend = trend + noisy-trend + flat-trend, Range = range, Point = point + noisy-point; Avg F1 = mean of the four columns):");
         output.WriteLine();
@@ -62,14 +63,15 @@ internal static class Evaluation
         ConfusionTable(eval.Select(s => s.Task).ToArray(), rewards, output);
     }
 
-    public static void Vta(ExpertDetector detector, TextWriter output)
+    public static void Vta(ExpertDetector detector, TextWriter output, int? perType = null)
     {
-        var eval = SyntheticDatasets.Vta(DatasetSplit.Eval, SyntheticDatasets.DefaultCountPerTask(SyntheticSuite.Vta),
+        int count = perType ?? SyntheticDatasets.DefaultCountPerTask(SyntheticSuite.Vta);
+        var eval = SyntheticDatasets.Vta(DatasetSplit.Eval, count,
             SyntheticDatasets.DefaultSeed(SyntheticSuite.Vta, DatasetSplit.Eval)).ToList();
         var rewards = Scoring.Score(detector, eval);
         var byType = new EvaluationReport();
         for (int i = 0; i < eval.Count; i++) byType.Add(eval[i].Task, rewards[i]);
-        output.WriteLine($"## VisualTimeAnomaly-style univariate suite, eval split ({eval.Count} series, 5 types × 100, length 400)");
+        output.WriteLine($"## VisualTimeAnomaly-style univariate suite, eval split ({eval.Count} series, 5 types × {count}, length 400)");
         output.WriteLine();
         output.WriteLine(byType.ToMarkdown());
         output.WriteLine("Predicted class by type (count):");
