@@ -18,6 +18,7 @@ public class SftTargetsTests
             Assert.Contains("Ground truth labels", example.ExpertReference, StringComparison.Ordinal);
             string text = SftTargets.Text(example);
             Assert.DoesNotContain("ground truth labels", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("for supervision", text, StringComparison.OrdinalIgnoreCase);
             Assert.StartsWith("<think>", text, StringComparison.Ordinal);
             var cls = example.GroundTruthClass ?? AnomalyClass.Normal;
             Assert.EndsWith($"</think>\n<answer>{AnswerFormatter.FormatIntervals(example.GroundTruth)}</answer>\n<class>{cls.ToCanonicalName()}</class>",
@@ -38,6 +39,14 @@ public class SftTargetsTests
     {
         const string expCot = "[Observation] Ground truth labels [[3, 5], [9, 12]] as range. The series is scanned.\n[Conclusion] Done.";
         Assert.Equal("[Observation] The series is scanned.\n[Conclusion] Done.", SftTargets.Reasoning(expCot));
+    }
+
+    [Fact]
+    public void Reasoning_TurnsTheSupervisionConclusionIntoTheModelsOwnClaim()
+    {
+        const string expCot = "[Conclusion] We report the GT interval(s) [[3, 5], [9, 12]] as the final localization for supervision. For reference, the detector proposed [[4, 6]].";
+        Assert.Equal("[Conclusion] We report the interval(s) [[3, 5], [9, 12]] as the final localization. For reference, the detector proposed [[4, 6]].",
+            SftTargets.Reasoning(expCot));
     }
 
     [Fact]

@@ -10,14 +10,17 @@ namespace AnomSeer.Training;
 public static partial class SftTargets
 {
     /// <summary>
-    /// The ExpCoT without its meta-sentence <c>Ground truth labels [[s, e], …] as &lt;class&gt;.</c>, which states the labels
-    /// as given (a model cannot know them); the expert's evidence and the ground-truth phrase stay. Whitespace is tidied.
+    /// The ExpCoT without what only a labeller can say: the meta-sentence <c>Ground truth labels [[s, e], …] as &lt;class&gt;.</c>
+    /// is removed, and the conclusion <c>We report the GT interval(s) X as the final localization for supervision.</c> becomes
+    /// <c>We report the interval(s) X as the final localization.</c> (the model's own claim). The expert's evidence, the
+    /// ground-truth phrase and the detector's proposal stay. Whitespace is tidied.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="expCot"/> is null.</exception>
     public static string Reasoning(string expCot)
     {
         ArgumentNullException.ThrowIfNull(expCot);
         string text = MetaSentence().Replace(expCot, "");
+        text = SupervisionConclusion().Replace(text, "We report the interval(s) $1 as the final localization.");
         text = text.Replace("</think>", "", StringComparison.OrdinalIgnoreCase);
         return SpaceBeforeNewline().Replace(text, "\n").Trim();
     }
@@ -35,6 +38,9 @@ public static partial class SftTargets
 
     [GeneratedRegex(@"Ground[ -]truth labels \[[^\n]*?\] as [^\n]*?\.(?=\s|$)\s?", RegexOptions.IgnoreCase)]
     private static partial Regex MetaSentence();
+
+    [GeneratedRegex(@"We report the GT interval\(s\) (\[[^\n]*?\]) as the final localization for supervision\.", RegexOptions.IgnoreCase)]
+    private static partial Regex SupervisionConclusion();
 
     [GeneratedRegex(@"[ \t]+\n")]
     private static partial Regex SpaceBeforeNewline();
