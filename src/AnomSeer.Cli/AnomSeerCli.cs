@@ -55,7 +55,8 @@ public static class AnomSeerCli
             stderr.WriteLine("anomseer: error: cancelled");
             return ExitCodes.Failure;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DataFormatException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DataFormatException or ArgumentException or InvalidOperationException
+            or Training.SftCheckpointException or Training.TimerPoCheckpointException)
         {
             stderr.WriteLine($"anomseer: error: {OneLine(ex.Message)}");
             return ExitCodes.Failure;
@@ -71,6 +72,7 @@ public static class AnomSeerCli
         root.Subcommands.Add(ExpCotCommand.Create(context));
         root.Subcommands.Add(DetectCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
+        root.Subcommands.Add(TrainCommand.Create(context));
         return root;
     }
 
