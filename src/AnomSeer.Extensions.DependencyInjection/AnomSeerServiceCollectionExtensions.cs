@@ -7,6 +7,7 @@ using AnomSeer.OptimalTransport.Cuda;
 using AnomSeer.Plotting;
 using AnomSeer.Policy;
 using AnomSeer.Policy.Checkpoints;
+using AnomSeer.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -19,8 +20,9 @@ public static class AnomSeerServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the plot renderer, ExpCoT generator, expert detector, Sinkhorn provider (CPU or CUDA by
-    /// the probe; <see cref="ISinkhornSolver"/> and <see cref="IHiddenStateTransport"/>), reward weights and
-    /// policy loader as singletons, with <see cref="AnomSeerOptions"/> validated when the host starts.
+    /// the probe; <see cref="ISinkhornSolver"/> and <see cref="IHiddenStateTransport"/>), reward weights, policy
+    /// loader and the trainer factories (<see cref="SftTrainerFactory"/>, <see cref="TimerPoTrainerFactory"/>) as
+    /// singletons, with <see cref="AnomSeerOptions"/> validated when the host starts.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adjusts the options (paper defaults otherwise).</param>
@@ -34,7 +36,7 @@ public static class AnomSeerServiceCollectionExtensions
 
     /// <summary>Registers AnomSeer's components with options bound from a configuration section (e.g. "AnomSeer").</summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="section">The section holding <c>Plot</c>, <c>ExpCot</c>, <c>Detector</c>, <c>Sinkhorn</c>, <c>SinkhornProvider</c>, <c>Reward</c>.</param>
+    /// <param name="section">The section holding <c>Plot</c>, <c>ExpCot</c>, <c>Detector</c>, <c>Sinkhorn</c>, <c>SinkhornProvider</c>, <c>Reward</c>, <c>Sft</c>, <c>TimerPo</c>.</param>
     public static IServiceCollection AddAnomSeer(this IServiceCollection services, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -55,6 +57,8 @@ public static class AnomSeerServiceCollectionExtensions
         services.TryAddSingleton(sp => Options.Options.Create(Value(sp).Sinkhorn));
         services.TryAddSingleton(sp => Options.Options.Create(Value(sp).SinkhornProvider));
         services.TryAddSingleton(sp => Value(sp).Reward);
+        services.TryAddSingleton(sp => Options.Options.Create(Value(sp).Sft));
+        services.TryAddSingleton(sp => Options.Options.Create(Value(sp).TimerPo));
 
         services.TryAddSingleton(sp => new TimeSeriesPlotRenderer(Value(sp).Plot));
         services.TryAddSingleton(sp => new ExpCotGenerator(Value(sp).ExpCot));
@@ -63,6 +67,9 @@ public static class AnomSeerServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<SinkhornProviderChoice>().Solver);
         services.TryAddSingleton(sp => sp.GetRequiredService<SinkhornProviderChoice>().Transport);
         services.TryAddSingleton<IPolicyLoader, TinyPolicyLoader>();
+        services.TryAddSingleton(sp => new SftTrainerFactory(sp.GetRequiredService<IOptions<SftOptions>>(), sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton(sp => new TimerPoTrainerFactory(sp.GetRequiredService<IOptions<TimerPoOptions>>(),
+            sp.GetRequiredService<ISinkhornSolver>(), sp.GetService<ILoggerFactory>()));
         return services;
     }
 
