@@ -1,0 +1,177 @@
+using AnomSeer.MLNet;
+using AnomSeer.Policy.Checkpoints;
+using AnomSeer.Policy.Tiny;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace AnomSeer.Training.MLNet;
+
+/// <summary>
+/// The transformer fitted by <see cref="TimerPoDetectorEstimator"/> (<c>mlContext.AnomalyDetection.Trainers.TimerPO</c>):
+/// for every row it draws the series as the policy saw it in training, samples one response at the evaluation temperature
+/// (0.4) with a fixed seed, and adds the reasoning (text), the intervals (<c>Vector&lt;Int32&gt;</c> <c>[s0, e0, …]</c>)
+/// and the class name (text). The same series always gets the same answer.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Two ways to save, both restoring identical predictions:
+/// <list type="bullet">
+/// <item><see cref="Save"/> writes a folder (atomically) that is an AnomSeer-Tiny checkpoint (<c>config.json</c>,
+/// <c>model.safetensors</c>, <c>tokenizer.json</c>, loadable alone with <c>TinyPolicyModel.Load</c>) plus
+/// <c>detector.json</c> (column names and detection settings); <see cref="Load"/> reads it back as a
+/// <see cref="TimerPoDetector"/>.</item>
+/// <item><c>mlContext.Model.Save(detector, schema, path)</c> also works: the detector is a chain of ML.NET's own saveable
+/// transforms whose state column carries the whole checkpoint, so the .zip is self-contained. Before
+/// <c>mlContext.Model.Load</c>, call <c>mlContext.RegisterAnomSeerComponents(typeof(TimerPoDetector).Assembly)</c>; the
+/// loaded model is an ordinary <see cref="ITransformer"/> (not a <see cref="TimerPoDetector"/>).</item>
+/// </list>
+/// </para>
+/// <para>
+/// Each thread that transforms rows decodes its own copy of the policy once (a policy is not thread-safe). Every row
+/// carries the packed checkpoint through the pipeline (about 4/3 of the weights file, in doubles): negligible next to
+/// generation for AnomSeer-Tiny, but a reason not to use this transformer for very large policies.
+/// </para>
+/// </remarks>
+public sealed class TimerPoDetector : ITransformer
+{
+    private readonly DetectorPackage _package;
+    private readonly DetectorColumns _columns;
+    private readonly ITransformer _chain;
+
+    private TimerPoDetector(DetectorPackage package)
+    {
+        _package = package;
+        _columns = package.Description.Columns;
+        Settings = package.Description.Settings;
+        _chain = BuildChain(_columns, package.ToState());
+    }
+
+    internal static TimerPoDetector FromPolicy(TinyPolicyModel policy, DetectorColumns columns, TimerPoDetectorSettings settings) =>
+        new(DetectorPackage.FromPolicy(policy, DetectorFile.Create(columns, settings)));
+
+    /// <summary>The packed settings and checkpoint files.</summary>
+    internal DetectorPackage Package => _package;
+
+    /// <summary>The series column read (vector of Single or Double).</summary>
+    public string SeriesColumnName => _columns.Series;
+
+    /// <summary>The reasoning column written (text).</summary>
+    public string ReasoningColumnName => _columns.Reasoning;
+
+    /// <summary>The intervals column written (<c>Vector&lt;Int32&gt;</c> <c>[s0, e0, …]</c>).</summary>
+    public string IntervalsColumnName => _columns.Intervals;
+
+    /// <summary>The class column written (text).</summary>
+    public string PredictedClassColumnName => _columns.PredictedClass;
+
+    /// <summary>The raw-response column written, or null when none is.</summary>
+    public string? ResponseColumnName => _columns.Response;
+
+    /// <summary>How rows are drawn and sampled.</summary>
+    public TimerPoDetectorSettings Settings { get; }
+
+    /// <summary>Always true: each output row depends only on its input row.</summary>
+    public bool IsRowToRowMapper => true;
+
+    /// <summary>
+    /// Loads a detector saved with <see cref="Save"/>. The documented way back from a detector folder.
+    /// </summary>
+    /// <param name="mlContext">The ML.NET context (the detector itself needs nothing from it).</param>
+    /// <param name="folder">The folder <see cref="Save"/> wrote.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="mlContext"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="folder"/> is null or blank.</exception>
+    /// <exception cref="PolicyCheckpointException">The folder or one of its files is missing, corrupt or inconsistent; the
+    /// message names it.</exception>
+    public static TimerPoDetector Load(MLContext mlContext, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        return new TimerPoDetector(DetectorPackage.ReadFolder(folder));
+    }
+
+    /// <summary>
+    /// Saves the detector to <paramref name="folder"/>, replacing it atomically: the policy checkpoint
+    /// (<c>config.json</c>, <c>model.safetensors</c>, <c>tokenizer.json</c>) and <c>detector.json</c>. Load it with
+    /// <see cref="Load"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="folder"/> is null or blank.</exception>
+    public void Save(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        _package.WriteFolder(folder);
+    }
+
+    /// <summary>A new policy with the detector's weights, for the plain C# API (for example <c>PolicyEvaluator</c>); the
+    /// caller owns and disposes it.</summary>
+    public TinyPolicyModel CreatePolicy() => _package.CreatePolicy();
+
+    /// <summary>The schema after the transform: the input columns plus the output columns.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="inputSchema"/> is null.</exception>
+    /// <exception cref="ArgumentException">The series column is missing or not a vector of Single or Double.</exception>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    {
+        CheckInput(inputSchema, nameof(inputSchema));
+        return _chain.GetOutputSchema(inputSchema);
+    }
+
+    /// <summary>Adds the output columns (lazily: a row is answered when it is read).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
+    /// <exception cref="ArgumentException">The series column is missing or not a vector of Single or Double.</exception>
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CheckInput(input.Schema, nameof(input));
+        return _chain.Transform(input);
+    }
+
+    /// <summary>The row-to-row mapper (used by prediction engines).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="inputSchema"/> is null.</exception>
+    /// <exception cref="ArgumentException">The series column is missing or not a vector of Single or Double.</exception>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
+    {
+        CheckInput(inputSchema, nameof(inputSchema));
+        return _chain.GetRowToRowMapper(inputSchema);
+    }
+
+    /// <summary>Writes the detector into an ML.NET model (<c>mlContext.Model.Save</c>) as its chain of built-in transforms.</summary>
+    void ICanSaveModel.Save(ModelSaveContext ctx) => _chain.Save(ctx);
+
+    private void CheckInput(DataViewSchema schema, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(schema, paramName);
+        DetectorSchemaChecks.Check(schema, SeriesColumnName, DetectorSchemaChecks.Expect.SeriesVector, paramName);
+    }
+
+    /// <summary>The chain of built-in transforms (see the remarks), fitted on an empty view with only the series column.</summary>
+    private static ITransformer BuildChain(DetectorColumns columns, double[] state)
+    {
+        var ml = new MLContext(seed: 0);
+        var definition = SchemaDefinition.Create(typeof(SeriesRow));
+        definition[0].ColumnName = columns.Series;
+        var empty = ml.Data.LoadFromEnumerable(Array.Empty<SeriesRow>(), definition);
+        return Estimator(ml, columns, state).Fit(empty);
+    }
+
+    /// <summary>The estimator chain of the detector; also used (with a placeholder state) for schema propagation.</summary>
+    internal static IEstimator<ITransformer> Estimator(MLContext ml, DetectorColumns columns, double[] state)
+    {
+        var t = ml.Transforms;
+        var drop = new List<string> { DetectorMappingColumns.Series, DetectorMappingColumns.State, DetectorMappingColumns.Reasoning,
+            DetectorMappingColumns.Intervals, DetectorMappingColumns.Class, DetectorMappingColumns.Response };
+        IEstimator<ITransformer> chain = t.Conversion.ConvertType(DetectorMappingColumns.Series, columns.Series, DataKind.Double)
+            .Append(ml.AppendStateColumn(DetectorMappingColumns.State, state))
+            .Append(t.CustomMapping<TimerPoDetectionMapping.Input, TimerPoDetectionMapping.Output>(TimerPoDetectionMapping.Map, TimerPoDetectionMapping.ContractName))
+            .Append(t.CopyColumns(columns.Reasoning, DetectorMappingColumns.Reasoning))
+            .Append(t.CopyColumns(columns.Intervals, DetectorMappingColumns.Intervals))
+            .Append(t.CopyColumns(columns.PredictedClass, DetectorMappingColumns.Class));
+        if (columns.Response is not null)
+            chain = chain.Append(t.CopyColumns(columns.Response, DetectorMappingColumns.Response));
+        return chain.Append(t.DropColumns(drop.ToArray()));
+    }
+
+    private sealed class SeriesRow
+    {
+        [VectorType]
+        public double[] Series { get; set; } = [];
+    }
+}
