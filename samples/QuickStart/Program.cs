@@ -1,53 +1,85 @@
-// QuickStart: the AnomSeer answer protocol end to end on a built-in example.
-// 1. a series with a known anomaly, 2. the prompt the model reads, 3. a model response in the answer
-// format, 4. the tolerant parser, 5. the reward and its metrics, 6. an evaluation table.
+// QuickStart, the README's main job: one AnomLLM-style series, rendered as the plot the model reads; the shipped model
+// (models/anomseer-tiny, trained with SFT then TimerPO on this machine) and the ExpCoT expert detector each answer with a
+// reasoning trace, intervals and a class; both answers are scored against the ground truth; the plot is written as a PNG
+// with the model's detected intervals shaded.
+//
+//   dotnet run --project samples/QuickStart -c Release [-- --task point --index 3 --model DIR --png quickstart.png]
 using System.Globalization;
 using AnomSeer;
 using AnomSeer.Answers;
+using AnomSeer.Data.Synthetic;
+using AnomSeer.ExpCoT.Detection;
 using AnomSeer.Metrics;
-using AnomSeer.Prompts;
+using AnomSeer.Plotting;
+using AnomSeer.Policy;
+using AnomSeer.Policy.Tiny;
+using AnomSeer.Training;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+string Arg(string name, string fallback) =>
+    Array.IndexOf(args, "--" + name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 
-// 1. A length-1000 sine wave with a level shift on [420, 470).
-const int length = 1000;
-var values = new double[length];
-for (int t = 0; t < length; t++)
-    values[t] = 0.5 * Math.Sin(2 * Math.PI * t / 50) + (t is >= 420 and < 470 ? 0.6 : 0);
-var series = new TimeSeries(values, name: "quickstart");
-AnomalyInterval[] truth = [new(420, 470)];
-Console.WriteLine($"Series '{series.Name}': {series.Length} points, anomaly {string.Join(", ", truth)} (global point).");
+// 1. A series of the AnomLLM-style eval split (seed 42): not seen in training.
+var task = AnomLlmTaskNames.Parse(Arg("task", "range"));
+int index = int.Parse(Arg("index", "0"), CultureInfo.InvariantCulture);
+var sample = SyntheticDatasets.AnomLlm(DatasetSplit.Eval, index + 1, SyntheticDatasets.DefaultSeed(SyntheticSuite.AnomLlm, DatasetSplit.Eval),
+    tasks: [task]).Last();
+Console.WriteLine($"Series {sample.Id}: {sample.Length} points; ground truth {AnswerFormatter.FormatIntervals(sample.Intervals)} as {(sample.Class ?? AnomalyClass.Normal).ToCanonicalName()}.");
 Console.WriteLine();
 
-// 2. The prompt (method spec b.1) that goes with the rendered plot.
-Console.WriteLine("Prompt:");
-Console.WriteLine(AnomSeerPrompt.Build(series.Length));
-Console.WriteLine();
-
-// 3. Three responses a policy might give.
-string good = AnswerFormatter.Format(
-    "The series is a stable sine of period 50. Between 420 and 470 the whole wave is lifted by about 0.6, far above its usual range.",
-    [new AnomalyInterval(418, 468)], AnomalyClass.GlobalPoint);
-string sloppy = "<think>there is a bump</think> <answer>[(400, 480.7), (-3, 5)]</answer> <class>Global</class>";
-string broken = "The anomaly is somewhere around 450.";
-
+// 2. The plot and the series as the policy reads them (the same rendering as in training).
+var example = new TimerPoExampleFactory().Create(sample);
 var report = new EvaluationReport();
-foreach (var (name, response) in new[] { ("good", good), ("sloppy", sloppy), ("broken", broken) })
-{
-    // 4. Parse; 5. score.
-    ParsedAnswer parsed = AnswerParser.Parse(response);
-    RewardBreakdown reward = TsadReward.Score(response, truth, AnomalyClass.GlobalPoint, series.Length);
-    report.Add(name, reward);
 
-    Console.WriteLine($"--- {name} response ---");
-    Console.WriteLine(response);
-    Console.WriteLine($"parsed: intervals = {(parsed.Intervals is null ? "wrong" : "[" + string.Join(", ", parsed.Intervals) + "]")}, " +
-                      $"class = {parsed.Class?.ToCanonicalName() ?? "(none)"}, format ok = {parsed.FormatOk}");
-    Console.WriteLine($"reward = {reward.Total:F4}  (point-wise P/R/F1 = {reward.Precision:F3}/{reward.Recall:F3}/{reward.F1:F3}, " +
-                      $"affiliation P/R/F1 = {reward.AffiliationPrecision:F3}/{reward.AffiliationRecall:F3}/{reward.AffiliationF1:F3}, " +
-                      $"class = {reward.ClassCorrect}, format = {reward.Format})");
-    Console.WriteLine();
+// 3. The expert detector (classical analyses, no training).
+var expert = new ExpertDetector().Detect(sample.AsSpan());
+Show("ExpCoT expert detector", expert.ToAnswerText());
+
+// 4. The shipped model, when its folder is found (models/anomseer-tiny above the working or program folder).
+string? modelDir = Arg("model", "") is { Length: > 0 } given ? given : FindModel();
+IReadOnlyList<AnomalyInterval>? shaded = expert.Intervals;
+if (modelDir is null)
+{
+    Console.WriteLine("models/anomseer-tiny not found: only the expert detector ran (pass --model DIR).");
+}
+else
+{
+    using var policy = TinyPolicyModel.Load(modelDir);
+    var response = policy.Sample([example.Input], new SamplingOptions { ResponsesPerPrompt = 1, Temperature = 0.4, MaxNewTokens = 512, Seed = 0 })[0];
+    var parsed = Show($"AnomSeer-Tiny ({Path.GetFileName(Path.TrimEndingDirectorySeparator(modelDir))}, temperature 0.4)", response.Text);
+    shaded = parsed.Intervals ?? [];
 }
 
-// 6. The evaluation table, as the paper reports it (percent, macro over series).
+// 5. Scores (affiliation and point-wise F1, class, format, reward) side by side.
 Console.WriteLine(report.ToMarkdown());
+
+// 6. The plot with the detected intervals shaded.
+string png = Path.GetFullPath(Arg("png", "quickstart.png"));
+var renderer = new TimeSeriesPlotRenderer(new PlotOptions { ShadeIntervals = true });
+AnomSeer.IO.AtomicFile.WriteAllBytes(png, renderer.RenderPng(sample.AsSpan(), shaded));
+Console.WriteLine($"Wrote {png} ({(modelDir is null ? "expert" : "model")} intervals {AnswerFormatter.FormatIntervals(shaded)} shaded).");
+return 0;
+
+ParsedAnswer Show(string who, string answer)
+{
+    var parsed = AnswerParser.Parse(answer);
+    var reward = TsadReward.Score(answer, sample.Intervals, sample.Class, sample.Length);
+    report.Add(who, reward);
+    Console.WriteLine($"--- {who} ---");
+    Console.WriteLine(parsed.Reasoning?.Trim() ?? "(no reasoning)");
+    Console.WriteLine($"intervals: {(parsed.Intervals is null ? "(unparsable)" : AnswerFormatter.FormatIntervals(parsed.Intervals))}, class: {parsed.Class?.ToCanonicalName() ?? "(none)"}, " +
+                      $"affiliation F1 {reward.AffiliationF1:F3}, point-wise F1 {reward.F1:F3}, reward {reward.Total:F3}");
+    Console.WriteLine();
+    return parsed;
+}
+
+static string? FindModel()
+{
+    foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "models", "anomseer-tiny");
+            if (File.Exists(Path.Combine(candidate, "config.json"))) return candidate;
+        }
+    return null;
+}
