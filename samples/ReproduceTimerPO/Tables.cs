@@ -16,10 +16,14 @@ public static class Tables
         ("Full TimerPO, paper AnomSeer-3B", 62.8, 58.9, 84.9, 85.6, 87.8),
     ];
 
-    private static readonly string[] ModeOrder = ["OutcomeOnly", "NoOrthogonalization", "GenericCoT", "TimerPO"];
+    private static readonly string[] ModeOrder = ["SFT start (no RL)", "OutcomeOnly", "NoOrthogonalization", "GenericCoT", "TimerPO"];
+
+    /// <summary>Runs with no RL step are the SFT starting point, whatever their mode.</summary>
+    private static string Label(RunResult r) => r.Steps == 0 ? "SFT start (no RL)" : r.Mode;
 
     public static string Render(IReadOnlyList<RunResult> results)
     {
+        results = results.Select(r => r with { Mode = Label(r) }).ToList();
         var sb = new StringBuilder();
         var modes = results.Select(r => r.Mode).Distinct().OrderBy(m => Array.IndexOf(ModeOrder, m)).ToList();
         sb.AppendLine("AnomLLM-style eval split (affiliation F1 and class accuracy, %; mean ± std over seeds):");

@@ -33,7 +33,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: TrainTinyPolicy train --out DIR [--modality ImageAndSeries|Image] [--steps N] [--minutes M] [--batch 16] [--lr 1e-3] [--seed 0] [--threads 2]");
+        Console.Error.WriteLine("usage: TrainTinyPolicy train --out DIR [--modality ImageAndSeries|Image] [--steps N] [--minutes M] [--batch 16] [--lr 1e-3] [--reasoning Full|Concise] [--seed 0] [--threads 2]");
         Console.Error.WriteLine("       TrainTinyPolicy eval --model DIR [--per-task 400] [--report FILE] [--threads 2]");
         return 2;
     }
@@ -56,6 +56,7 @@ public static class Program
             ScheduleSteps = steps,
             AnomalyHeadLossWeight = a.Double("head-weight", 1.0),
             Seed = seed,
+            ReasoningStyle = Enum.Parse<SftReasoningStyle>(a.Text("reasoning", "Full")),
         };
         var factory = new TimerPoExampleFactory();
         var data = new FreshTrainingData(factory, SyntheticDatasets.DefaultSeed(SyntheticSuite.AnomLlm, DatasetSplit.Train));
@@ -111,6 +112,7 @@ public static class Program
 
             - Trained by `samples/TrainTinyPolicy` with `SftTrainer` (token NLL on ExpCoT-derived traces + anomaly-head loss × {sft.AnomalyHeadLossWeight}).
             - Data: fresh AnomLLM-style training series generated on the fly (train seed 3407, indices from 1000 per task, all 8 tasks in turn): {trainer.StepsDone * sft.BatchSize:N0} series, none repeated.
+            - Targets: {sft.ReasoningStyle} reasoning (SftReasoningStyle), then the answer and class tags.
             - Steps: {trainer.StepsDone} of a {sft.ScheduleSteps}-step schedule, batch {sft.BatchSize}, AdamW lr {sft.LearningRate} (warm-up {sft.WarmupSteps}, cosine to {sft.MinLearningRateRatio}×), clip {sft.MaxGradNorm}, seed {sft.Seed}.
             - Parameters: {policy.ParameterCount:N0}; vocabulary {policy.Tokenizer.Count}.
             - Wall time of the last run segment: {elapsed.TotalMinutes:F1} min on 2 CPU cores shared with other jobs.

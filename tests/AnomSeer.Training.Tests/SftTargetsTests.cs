@@ -42,6 +42,21 @@ public class SftTargetsTests
     }
 
     [Fact]
+    public void ConciseReasoning_KeepsOnlyTheObservationParagraph_AndTheSameTags()
+    {
+        const string expCot = "Observation — Ground truth labels [[3, 5]] as global point. Extreme values; a range check follows.\nReasoning & Validation — The mean is 0.1.\nConclusion — We report the GT interval(s) [[3, 5]] as the final localization for supervision.";
+        Assert.Equal("Observation — Extreme values; a range check follows.", SftTargets.Reasoning(expCot, SftReasoningStyle.Concise));
+        Assert.Equal(SftTargets.Reasoning(expCot), SftTargets.Reasoning(expCot, SftReasoningStyle.Full));
+        Assert.Equal("One paragraph only.", SftTargets.Reasoning("One paragraph only.", SftReasoningStyle.Concise));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SftTargets.Reasoning(expCot, (SftReasoningStyle)9));
+        var example = new TimerPoExampleFactory().Create(AnomSeer.Data.Synthetic.SyntheticDatasets.AnomLlm(AnomSeer.Data.Synthetic.DatasetSplit.Train, 1, 5).First());
+        string concise = SftTargets.Text(example, SftReasoningStyle.Concise), full = SftTargets.Text(example);
+        Assert.True(concise.Length < full.Length / 2, concise);
+        Assert.Equal(AnswerParser.Parse(full).Intervals, AnswerParser.Parse(concise).Intervals);
+        Assert.DoesNotContain('\n', AnswerParser.Parse(concise).Reasoning!.Trim());
+    }
+
+    [Fact]
     public void Reasoning_TurnsTheSupervisionConclusionIntoTheModelsOwnClaim()
     {
         const string expCot = "[Conclusion] We report the GT interval(s) [[3, 5], [9, 12]] as the final localization for supervision. For reference, the detector proposed [[4, 6]].";

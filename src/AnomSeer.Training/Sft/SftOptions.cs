@@ -34,6 +34,10 @@ public sealed record SftOptions
     /// <summary>Weight of the auxiliary anomaly-head loss added to the token loss. Default 1.0; 0 trains tokens only.</summary>
     public double AnomalyHeadLossWeight { get; init; } = 1.0;
 
+    /// <summary>How much of the ExpCoT the target's reasoning keeps. Default <see cref="SftReasoningStyle.Full"/>;
+    /// <see cref="SftReasoningStyle.Concise"/> is a named deviation for compact models.</summary>
+    public SftReasoningStyle ReasoningStyle { get; init; } = SftReasoningStyle.Full;
+
     /// <summary>Examples per optimisation step. Default 16.</summary>
     public int BatchSize { get; init; } = 16;
 
@@ -66,6 +70,8 @@ public sealed record SftOptions
         if (!(MaxGradNorm > 0)) throw new ArgumentOutOfRangeException(nameof(MaxGradNorm), MaxGradNorm, "Must be positive.");
         if (!(AnomalyHeadLossWeight >= 0) || !double.IsFinite(AnomalyHeadLossWeight))
             throw new ArgumentOutOfRangeException(nameof(AnomalyHeadLossWeight), AnomalyHeadLossWeight, "Must be non-negative and finite.");
+        if (!Enum.IsDefined(ReasoningStyle))
+            throw new ArgumentOutOfRangeException(nameof(ReasoningStyle), ReasoningStyle, "Not a defined SftReasoningStyle.");
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(EvaluationInterval);
         Evaluation?.Validate();

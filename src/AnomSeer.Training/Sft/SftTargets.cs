@@ -25,6 +25,39 @@ public static partial class SftTargets
         return SpaceBeforeNewline().Replace(text, "\n").Trim();
     }
 
+    /// <summary>
+    /// The reasoning in the given style: <see cref="SftReasoningStyle.Full"/> is <see cref="Reasoning(string)"/>;
+    /// <see cref="SftReasoningStyle.Concise"/> keeps only its first paragraph (everything before the
+    /// first line break, which ends the observation and routing paragraph of the generator's layout), or the whole text
+    /// when it is one paragraph.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="expCot"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="style"/> is not defined.</exception>
+    public static string Reasoning(string expCot, SftReasoningStyle style)
+    {
+        string full = Reasoning(expCot);
+        switch (style)
+        {
+            case SftReasoningStyle.Full:
+                return full;
+            case SftReasoningStyle.Concise:
+                int cut = full.IndexOf('\n', StringComparison.Ordinal);
+                return cut < 0 ? full : full[..cut].Trim();
+            default:
+                throw new ArgumentOutOfRangeException(nameof(style), style, "Not a defined SftReasoningStyle.");
+        }
+    }
+
+    /// <summary>The target response with the reasoning in the given style; see <see cref="Text(TimerPoExample)"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="example"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="style"/> is not defined.</exception>
+    public static string Text(TimerPoExample example, SftReasoningStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        return AnswerFormatter.Format(Reasoning(example.ExpertReference, style), example.GroundTruth,
+            example.GroundTruthClass ?? AnomalyClass.Normal);
+    }
+
     /// <summary>The full target response of <paramref name="example"/>:
     /// <c>&lt;think&gt;reasoning&lt;/think&gt;\n&lt;answer&gt;[[s, e], …]&lt;/answer&gt;\n&lt;class&gt;…&lt;/class&gt;</c>; a sample
     /// without a class is written as normal.</summary>

@@ -10,7 +10,7 @@ using static TorchSharp.torch;
 namespace AnomSeer.Training;
 
 /// <summary>
-/// Supervised fine-tuning of the compact policy on expert traces: teacher forcing on <see cref="SftTargets.Text"/> (the
+/// Supervised fine-tuning of the compact policy on expert traces: teacher forcing on <see cref="SftTargets.Text(TimerPoExample, SftReasoningStyle)"/> (the
 /// ExpCoT-derived reasoning, then the answer and class tags), jointly with the auxiliary anomaly-head loss weighted by
 /// <see cref="SftOptions.AnomalyHeadLossWeight"/>; AdamW with linear warm-up and cosine decay (<see cref="SftSchedule"/>)
 /// and gradient clipping.
@@ -105,7 +105,7 @@ public sealed partial class SftTrainer : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var timer = Stopwatch.StartNew();
         double lr = SftSchedule.LearningRate(_options, StepsDone);
-        var items = examples.Select(e => new ResponseItem(e.Input, _policy.EncodeResponse(e.Input, SftTargets.Text(e)))).ToArray();
+        var items = examples.Select(e => new ResponseItem(e.Input, _policy.EncodeResponse(e.Input, SftTargets.Text(e, _options.ReasoningStyle)))).ToArray();
         int tokens = items.Sum(i => i.ResponseTokenIds.Count);
         double loss, tokenLoss, headLoss, gradNorm;
         _policy.SetTrainingMode(true);
