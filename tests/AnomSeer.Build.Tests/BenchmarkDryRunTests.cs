@@ -12,6 +12,9 @@ namespace AnomSeer.Build.Tests;
 /// <summary>Runs every benchmark once in dry mode, in process, so that benchmarks cannot rot.</summary>
 public class BenchmarkDryRunTests
 {
+    // Heavy benchmarks (AnomSeer-Tiny generation and SFT) shrink their batches and lengths in the dry run.
+    static BenchmarkDryRunTests() => Environment.SetEnvironmentVariable(AnomSeer.Benchmarks.Policy.PolicyBenchmarkData.DryRunVariable, "1");
+
     public static TheoryData<string> BenchmarkClasses()
     {
         var data = new TheoryData<string>();

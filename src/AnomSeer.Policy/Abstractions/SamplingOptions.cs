@@ -40,6 +40,15 @@ public sealed record SamplingOptions
     /// inputs and weights give the same responses, and a response does not depend on the other prompts of the batch.</summary>
     public int Seed { get; init; } = Defaults.Seed;
 
+    /// <summary>
+    /// Whether decoding keeps a key/value cache (the default, true): each step then runs the decoder on the new token
+    /// only. False recomputes the decoder over the whole sequence (prefix and every token generated so far) at every
+    /// step: the same token ids and log-probabilities up to float rounding, at a cost that grows quadratically with the
+    /// response length. Slow; meant for benchmarks and for checking the cache, not for training. Honoured by
+    /// <see cref="Tiny.TinyPolicyModel"/>; another implementation may always cache.
+    /// </summary>
+    public bool UseKeyValueCache { get; init; } = true;
+
     /// <summary>Throws when an option is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The offending option, by name.</exception>
     public void Validate()

@@ -170,8 +170,12 @@ public sealed class TinyPolicyModel : IPolicyModel
         var logps = Enumerable.Range(0, rows).Select(_ => new List<float>()).ToArray();
         var finished = new bool[rows];
         var rngs = Enumerable.Range(0, rows).Select(r => TokenSampler.CreateRandom(options.Seed, r / n, r % n)).ToArray();
-        var caches = Enumerable.Range(0, Config.DecoderLayers).Select(_ => new LayerCache(PrefixCapacityHint(prompts, promptIds) + options.MaxNewTokens)).ToArray();
-        Tensor? keyValid = null, last = null, targets = null, targetValid = null, pointerKeys = null;
+        // Without the cache (options.UseKeyValueCache false, for benchmarks and checks) every step re-decodes the repeated
+        // prefix embeddings plus all response tokens so far.
+        var caches = options.UseKeyValueCache
+            ? Enumerable.Range(0, Config.DecoderLayers).Select(_ => new LayerCache(PrefixCapacityHint(prompts, promptIds) + options.MaxNewTokens)).ToArray()
+            : [];
+        Tensor? keyValid = null, last = null, targets = null, targetValid = null, pointerKeys = null, prefixEmbeds = null, history = null;
         try
         {
             using var noGrad = no_grad();
@@ -182,9 +186,10 @@ public sealed class TinyPolicyModel : IPolicyModel
                 using var prefix = _network.EncodePrefix(prepared, promptIds);
                 // The prefix is shared by the n responses of a prompt: run it once per prompt, then repeat the cache.
                 var pos = (prefix.Valid.to(int64).cumsum(1) - 1).clamp_min(0);
-                var hidden = _network.Decode(prefix.Embeds, prefix.Valid, pos, 0, caches);
+                var hidden = _network.Decode(prefix.Embeds, prefix.Valid, pos, 0, options.UseKeyValueCache ? caches : null);
                 var rowIndex = arange(prompts.Count, dtype: int64).repeat_interleave(n);
                 foreach (var cache in caches) cache.Select(rowIndex);
+                if (!options.UseKeyValueCache) prefixEmbeds = prefix.Embeds.index_select(0, rowIndex).DetachFromDisposeScope();
                 hidden = hidden.index_select(0, rowIndex);
                 keyValid = prefix.Valid.index_select(0, rowIndex).DetachFromDisposeScope();
                 targets = prefix.Targets.index_select(0, rowIndex).DetachFromDisposeScope();
@@ -219,8 +224,21 @@ public sealed class TinyPolicyModel : IPolicyModel
                 var newValid = cat([keyValid, ones([rows, 1], @bool)], 1).DetachFromDisposeScope();
                 keyValid.Dispose();
                 keyValid = newValid;
-                var pos2 = tensor(lengths.Select(l => l + t).ToArray(), [rows, 1]);
-                var h = _network.Decode(emb, keyValid, pos2, tp + t, caches).DetachFromDisposeScope();
+                Tensor h;
+                if (options.UseKeyValueCache)
+                {
+                    var pos2 = tensor(lengths.Select(l => l + t).ToArray(), [rows, 1]);
+                    h = _network.Decode(emb, keyValid, pos2, tp + t, caches).DetachFromDisposeScope();
+                }
+                else
+                {
+                    var all = history is null ? ids : cat([history, ids], 1);
+                    history?.Dispose();
+                    history = all.DetachFromDisposeScope();
+                    var sequence = cat([prefixEmbeds!, _network.EmbedTokens(history, targets)], 1);
+                    var positions = (keyValid.to(int64).cumsum(1) - 1).clamp_min(0);
+                    h = _network.Decode(sequence, keyValid, positions, 0, null)[.., (int)(tp + t)..].DetachFromDisposeScope();
+                }
                 last.Dispose();
                 last = h;
             }
@@ -233,6 +251,8 @@ public sealed class TinyPolicyModel : IPolicyModel
             targets?.Dispose();
             targetValid?.Dispose();
             pointerKeys?.Dispose();
+            prefixEmbeds?.Dispose();
+            history?.Dispose();
         }
         var result = new SampledResponse[rows];
         for (int r = 0; r < rows; r++)
