@@ -69,8 +69,19 @@ public sealed class CpuSinkhornSolver : ISinkhornSolver
     {
         options ??= SinkhornOptions.Paper;
         options.Validate();
-        SinkhornValidation.Validate(problem, nameof(problem), -1);
-        var result = Run(problem, options, SinkhornWorkspace<T>.ForCurrentThread(), cancellationToken, parallelRows: true);
+        SinkhornResult result;
+        if (options.Method == SinkhornMethod.Scaling && !problem.IsEmpty)
+        {
+            // The scaling form checks the cost in the same pass that builds K (one read of C instead of three).
+            SinkhornValidation.ValidateMasses(problem, nameof(problem), -1);
+            result = ScalingSinkhorn.Solve(problem, options, SinkhornWorkspace<T>.ForCurrentThread(), cancellationToken, parallelRows: true,
+                costParamName: nameof(problem));
+        }
+        else
+        {
+            SinkhornValidation.Validate(problem, nameof(problem), -1);
+            result = Run(problem, options, SinkhornWorkspace<T>.ForCurrentThread(), cancellationToken, parallelRows: true);
+        }
         Report(result, 0, options);
         return result;
     }
@@ -100,6 +111,75 @@ public sealed class CpuSinkhornSolver : ISinkhornSolver
         for (int p = 0; p < results.Length; p++)
             Report(results[p], p, options);
         return results;
+    }
+
+    /// <summary>
+    /// Solves the cosine-cost problems of <c>responses[start .. start + count − 1]</c> against their references with
+    /// the scaling form, each response's cost matrix and K computed right before its own solve on the same thread
+    /// (cache-resident; no cost matrix leaves the thread). Each distinct reference (same buffer and shape) is
+    /// normalised and packed once. The results equal building the cost matrices and masses with <see cref="CosineCost"/>
+    /// and <see cref="TokenMass"/> and calling <see cref="SolveBatch(IReadOnlyList{SinkhornProblem{double}}, SinkhornOptions, CancellationToken)"/>.
+    /// The hidden states must already be checked (finite, matching dimensions).
+    /// </summary>
+    internal SinkhornResult[] SolveCosineBatch<T>(IReadOnlyList<HiddenStates> responses, IReadOnlyList<HiddenStates> references,
+        int start, int count, TokenMassKind massKind, SinkhornOptions options, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (options.Method != SinkhornMethod.Scaling)
+            throw new ArgumentException("The fused cosine path solves the scaling form only.", nameof(options));
+
+        // One prepared copy per distinct reference, made by the first thread that needs it.
+        var owner = new int[count];
+        var seen = new Dictionary<(ReadOnlyMemory<float>, int, int), int>();
+        for (int q = 0; q < count; q++)
+        {
+            var y = references[start + q];
+            if (!seen.TryGetValue((y.Values, y.Rows, y.Dimension), out owner[q]))
+                seen[(y.Values, y.Rows, y.Dimension)] = owner[q] = q;
+        }
+        var prepared = new Lazy<TokenPanels>?[count];
+        for (int q = 0; q < count; q++)
+        {
+            if (owner[q] != q) continue;
+            var y = references[start + q];
+            prepared[q] = new Lazy<TokenPanels>(() => TokenPanels.Create(y, normalize: true, pack: true), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        var results = new SinkhornResult[count];
+        try
+        {
+            if (count <= 1 || options.MaxDegreeOfParallelism == 1)
+            {
+                for (int q = 0; q < count; q++)
+                    results[q] = SolveCosineOne<T>(responses[start + q], prepared[owner[q]]!.Value, massKind, options, cancellationToken, parallelRows: count == 1);
+            }
+            else
+            {
+                var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+                Parallel.For(0, count, parallel, q =>
+                    results[q] = SolveCosineOne<T>(responses[start + q], prepared[owner[q]]!.Value, massKind, options, cancellationToken, parallelRows: false));
+            }
+        }
+        finally
+        {
+            foreach (var lazy in prepared)
+                if (lazy is { IsValueCreated: true }) lazy.Value.Dispose();
+        }
+        for (int q = 0; q < count; q++)
+            Report(results[q], q, options);
+        return results;
+    }
+
+    private static SinkhornResult SolveCosineOne<T>(HiddenStates x, TokenPanels y, TokenMassKind massKind, SinkhornOptions options,
+        CancellationToken cancellationToken, bool parallelRows)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (x.Rows == 0 || y.Rows == 0)
+            return SinkhornResult.Empty(x.Rows, y.Rows);
+        using var xs = TokenPanels.Create(x, normalize: true, pack: false);
+        return ScalingSinkhorn.SolveCosine(xs, y, massKind, options, SinkhornWorkspace<T>.ForCurrentThread(), cancellationToken, parallelRows);
     }
 
     private static SinkhornResult Run<T>(in SinkhornProblem<T> problem, SinkhornOptions options, SinkhornWorkspace<T> workspace,

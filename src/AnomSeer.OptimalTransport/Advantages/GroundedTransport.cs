@@ -50,6 +50,10 @@ public static class GroundedTransport
         int start, int count, TimerPoAdvantageOptions options, ISinkhornSolver solver, ParallelOptions parallel, CancellationToken cancellationToken)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
+        // The CPU solver computes each cost matrix (and K) right before its own solve, on the same thread.
+        if (solver is CpuSinkhornSolver cpu && options.Sinkhorn.Method == SinkhornMethod.Scaling)
+            return cpu.SolveCosineBatch<T>(responses, references, start, count, options.TokenMass, options.Sinkhorn, cancellationToken);
+
         // The cost matrices are rented (they are the bulk of the memory) and returned once the chunk is solved.
         var rented = new T[count][];
         try

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -8,35 +7,113 @@ using System.Runtime.Intrinsics;
 namespace AnomSeer.OptimalTransport;
 
 /// <summary>
-/// All pairwise dot products between the rows of two token sets (a small GEMM, <c>X Yᵀ</c>), finished into
-/// a cost entry. Register-blocked 4 × 2 with 512- or 256-bit vectors where available, plain dot products otherwise.
+/// All pairwise dot products between the rows of two token sets (a small GEMM, <c>X Yᵀ</c>), produced one block of
+/// <see cref="RowBlock"/> rows at a time and handed to a sink while still in cache (a finisher turning them into cost
+/// entries, or the fused cost-and-kernel build of the Sinkhorn path). With 512-bit vectors, Y is packed into panels of
+/// 32 columns and 8 × 32 (or 4 × 32) register tiles are accumulated; plain dot products otherwise.
 /// </summary>
+/// <remarks>
+/// Every product goes through <see cref="Products{TSink}"/>, so a cost entry does not depend on which sink consumes it:
+/// the fused Sinkhorn path sees exactly the cost matrix <see cref="CosineCost.Compute(HiddenStates, HiddenStates, Span{double})"/>
+/// returns.
+/// </remarks>
 internal static class PairwiseKernel
 {
-    /// <summary>Turns (dot product, ‖x_i‖, ‖y_j‖) into a cost entry.</summary>
+    /// <summary>Rows of dot products handed to a sink at a time (a multiple of the 8-row tile).</summary>
+    public const int RowBlock = 64;
+
+    /// <summary>Columns per packed panel of Y (two 512-bit float vectors).</summary>
+    public const int TileColumns = 32;
+
+    /// <summary>Turns a row of dot products (with ‖x_i‖ and every ‖y_j‖) into a row of cost entries.</summary>
     internal interface IFinish<T>
     {
-        static abstract T Finish(float dot, float normX, float normY);
+        static abstract void Row(ReadOnlySpan<float> dots, float normX, ReadOnlySpan<float> normsY, Span<T> destination);
     }
 
+    /// <summary>Receives the dot products of rows <c>first .. first + count − 1</c> (row-major, <c>y.Rows</c> per row).</summary>
+    internal interface IRowSink
+    {
+        void Rows(int first, int count, ReadOnlySpan<float> dots);
+    }
+
+    /// <summary><c>max(0, 1 − dot)</c> in float64 (the cosine cost of normalised rows).</summary>
     internal readonly struct CosineDouble : IFinish<double>
     {
-        public static double Finish(float dot, float nx, float ny) => Math.Max(0.0, 1.0 - dot);
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Row(ReadOnlySpan<float> dots, float normX, ReadOnlySpan<float> normsY, Span<double> destination)
+        {
+            int len = dots.Length, j = 0;
+            ref float d = ref MemoryMarshal.GetReference(dots);
+            ref double o = ref MemoryMarshal.GetReference(destination);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var one = Vector512.Create(1.0);
+                for (; j <= len - Vector512<float>.Count; j += Vector512<float>.Count)
+                {
+                    var (lo, hi) = Vector512.Widen(Vector512.LoadUnsafe(ref d, (nuint)j));
+                    Vector512.Max(Vector512<double>.Zero, one - lo).StoreUnsafe(ref o, (nuint)j);
+                    Vector512.Max(Vector512<double>.Zero, one - hi).StoreUnsafe(ref o, (nuint)(j + Vector512<double>.Count));
+                }
+            }
+            for (; j < len; j++) Unsafe.Add(ref o, j) = Math.Max(0.0, 1.0 - Unsafe.Add(ref d, j));
+        }
     }
 
+    /// <summary><c>max(0, 1 − dot)</c> in float32.</summary>
     internal readonly struct CosineSingle : IFinish<float>
     {
-        public static float Finish(float dot, float nx, float ny) => MathF.Max(0f, 1f - dot);
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Row(ReadOnlySpan<float> dots, float normX, ReadOnlySpan<float> normsY, Span<float> destination)
+        {
+            int len = dots.Length, j = 0;
+            ref float d = ref MemoryMarshal.GetReference(dots);
+            ref float o = ref MemoryMarshal.GetReference(destination);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var one = Vector512.Create(1f);
+                for (; j <= len - Vector512<float>.Count; j += Vector512<float>.Count)
+                    Vector512.Max(Vector512<float>.Zero, one - Vector512.LoadUnsafe(ref d, (nuint)j)).StoreUnsafe(ref o, (nuint)j);
+            }
+            for (; j < len; j++) Unsafe.Add(ref o, j) = MathF.Max(0f, 1f - Unsafe.Add(ref d, j));
+        }
     }
 
+    /// <summary><c>max(0, ‖x‖² + ‖y‖² − 2 dot)</c> in float64.</summary>
     internal readonly struct SquaredDouble : IFinish<double>
     {
-        public static double Finish(float dot, float nx, float ny) => Math.Max(0.0, (double)nx * nx + (double)ny * ny - 2.0 * dot);
+        public static void Row(ReadOnlySpan<float> dots, float normX, ReadOnlySpan<float> normsY, Span<double> destination)
+        {
+            double nx2 = (double)normX * normX;
+            for (int j = 0; j < dots.Length; j++)
+                destination[j] = Math.Max(0.0, nx2 + (double)normsY[j] * normsY[j] - 2.0 * dots[j]);
+        }
     }
 
+    /// <summary><c>max(0, ‖x‖² + ‖y‖² − 2 dot)</c> in float32.</summary>
     internal readonly struct SquaredSingle : IFinish<float>
     {
-        public static float Finish(float dot, float nx, float ny) => MathF.Max(0f, nx * nx + ny * ny - 2f * dot);
+        public static void Row(ReadOnlySpan<float> dots, float normX, ReadOnlySpan<float> normsY, Span<float> destination)
+        {
+            float nx2 = normX * normX;
+            for (int j = 0; j < dots.Length; j++)
+                destination[j] = MathF.Max(0f, nx2 + normsY[j] * normsY[j] - 2f * dots[j]);
+        }
+    }
+
+    /// <summary>Finishes every row into a row-major destination.</summary>
+    private ref struct FinishSink<T, TFinish>(Span<T> destination, ReadOnlySpan<float> normsX, ReadOnlySpan<float> normsY) : IRowSink
+        where TFinish : struct, IFinish<T>
+    {
+        private readonly Span<T> _destination = destination;
+        private readonly ReadOnlySpan<float> _normsX = normsX, _normsY = normsY;
+
+        public readonly void Rows(int first, int count, ReadOnlySpan<float> dots)
+        {
+            int ny = _normsY.Length;
+            for (int r = 0; r < count; r++)
+                TFinish.Row(dots.Slice(r * ny, ny), _normsX[first + r], _normsY, _destination.Slice((first + r) * ny, ny));
+        }
     }
 
     /// <summary>
@@ -52,178 +129,187 @@ internal static class PairwiseKernel
             throw new ArgumentException($"The destination has {destination.Length} entries but {x.Rows} × {y.Rows} = {x.Rows * y.Rows} are needed.", nameof(destination));
         if (x.Rows == 0 || y.Rows == 0) return;
 
-        int d = x.Dimension;
-        float[] xBuffer = ArrayPool<float>.Shared.Rent(x.Rows * d + x.Rows);
-        float[] yBuffer = ArrayPool<float>.Shared.Rent(y.Rows * d + y.Rows);
+        using var xs = TokenPanels.Create(x, normalize, pack: false);
+        using var ys = TokenPanels.Create(y, normalize, pack: true);
+        var sink = new FinishSink<T, TFinish>(destination, xs.Norms, ys.Norms);
+        Products(xs, ys, ref sink);
+    }
+
+    /// <summary>
+    /// The dot products of every row of <paramref name="x"/> with every row of <paramref name="y"/>, handed to
+    /// <paramref name="sink"/> in blocks of <see cref="RowBlock"/> rows (the last block shorter), in row order.
+    /// </summary>
+    public static void Products<TSink>(TokenPanels x, TokenPanels y, ref TSink sink)
+        where TSink : IRowSink, allows ref struct
+    {
+        int nx = x.Rows, ny = y.Rows;
+        if (nx == 0 || ny == 0) return;
+        float[] buffer = ArrayPool<float>.Shared.Rent(Math.Min(RowBlock, nx) * ny);
         try
         {
-            var xs = xBuffer.AsSpan(0, x.Rows * d);
-            var ys = yBuffer.AsSpan(0, y.Rows * d);
-            var xNorms = xBuffer.AsSpan(x.Rows * d, x.Rows);
-            var yNorms = yBuffer.AsSpan(y.Rows * d, y.Rows);
-            Prepare(x, xs, xNorms, normalize);
-            Prepare(y, ys, yNorms, normalize);
-            Products<T, TFinish>(xs, x.Rows, ys, y.Rows, d, xNorms, yNorms, destination);
+            for (int r0 = 0; r0 < nx; r0 += RowBlock)
+            {
+                int rows = Math.Min(RowBlock, nx - r0);
+                var dots = buffer.AsSpan(0, rows * ny);
+                BlockProducts(x, r0, rows, y, dots);
+                sink.Rows(r0, rows, dots);
+            }
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(xBuffer);
-            ArrayPool<float>.Shared.Return(yBuffer);
+            ArrayPool<float>.Shared.Return(buffer);
         }
     }
 
-    private static void Prepare(HiddenStates h, Span<float> rows, Span<float> norms, bool normalize)
+    /// <summary>Dot products of rows <c>r0 .. r0 + rows − 1</c> of X with all rows of Y, row-major into <paramref name="dots"/>.</summary>
+    private static void BlockProducts(TokenPanels x, int r0, int rows, TokenPanels y, Span<float> dots)
     {
-        for (int r = 0; r < h.Rows; r++)
+        int ny = y.Rows, d = x.Dimension;
+        ReadOnlySpan<float> xs = x.Values, ys = y.Values;
+        int tiledCols = 0;
+        if (y.IsPacked && rows >= 4)
         {
-            var src = h.Row(r);
-            var dst = rows.Slice(r * h.Dimension, h.Dimension);
-            float norm = TensorPrimitives.Norm(src);
-            norms[r] = norm;
-            if (normalize) TensorPrimitives.Divide(src, norm + CosineCost.NormEpsilon, dst);
-            else src.CopyTo(dst);
+            ReadOnlySpan<float> packed = y.Packed;
+            tiledCols = ny - ny % TileColumns;
+            // Panel outside, tiles of rows inside: the D × 32 panel stays in L1 while the block's rows stream past it.
+            for (int j = 0; j < tiledCols; j += TileColumns)
+            {
+                int i = 0;
+                for (; i + 8 <= rows; i += 8)
+                    Tile8x32(xs, r0 + i, packed, j * d, d, dots, i * ny + j, ny);
+                for (; i + 4 <= rows; i += 4)
+                    Tile4x32(xs, r0 + i, packed, j * d, d, dots, i * ny + j, ny);
+                for (; i < rows; i++)
+                    for (int c = 0; c < TileColumns; c++)
+                        dots[i * ny + j + c] = TensorPrimitives.Dot(xs.Slice((r0 + i) * d, d), ys.Slice((j + c) * d, d));
+            }
         }
-    }
-
-    private static void Products<T, TFinish>(ReadOnlySpan<float> xs, int nx, ReadOnlySpan<float> ys, int ny, int d,
-        ReadOnlySpan<float> xNorms, ReadOnlySpan<float> yNorms, Span<T> destination)
-        where TFinish : struct, IFinish<T>
-    {
-        if (Vector512.IsHardwareAccelerated && nx >= 4 && ny >= TileColumns)
+        else if (!y.IsPacked && rows >= 4 && (Vector512.IsHardwareAccelerated || Vector256.IsHardwareAccelerated)
+                 && d % (Vector512.IsHardwareAccelerated ? Vector512<float>.Count : Vector256<float>.Count) == 0)
         {
-            TiledProducts<T, TFinish>(xs, nx, ys, ny, d, xNorms, yNorms, destination);
-            return;
-        }
-        int i = 0;
-        bool wide = Vector512.IsHardwareAccelerated && d % Vector512<float>.Count == 0;
-        if (wide || (Vector256.IsHardwareAccelerated && d % Vector256<float>.Count == 0))
-        {
-            for (; i + 4 <= nx; i += 4)
+            bool wide = Vector512.IsHardwareAccelerated;
+            int i = 0;
+            for (; i + 4 <= rows; i += 4)
             {
                 int j = 0;
                 for (; j + 2 <= ny; j += 2)
                 {
-                    Dots8 dots;
-                    if (wide) Block4x2Wide(xs, i, ys, j, d, out dots);
-                    else Block4x2(xs, i, ys, j, d, out dots);
+                    Dots8 block;
+                    if (wide) Block4x2Wide(xs, r0 + i, ys, j, d, out block);
+                    else Block4x2(xs, r0 + i, ys, j, d, out block);
                     for (int a = 0; a < 4; a++)
                         for (int b = 0; b < 2; b++)
-                            destination[(i + a) * ny + j + b] = TFinish.Finish(dots[a * 2 + b], xNorms[i + a], yNorms[j + b]);
+                            dots[(i + a) * ny + j + b] = block[a * 2 + b];
                 }
                 for (; j < ny; j++)
                     for (int a = 0; a < 4; a++)
-                        destination[(i + a) * ny + j] = TFinish.Finish(TensorPrimitives.Dot(xs.Slice((i + a) * d, d), ys.Slice(j * d, d)), xNorms[i + a], yNorms[j]);
+                        dots[(i + a) * ny + j] = TensorPrimitives.Dot(xs.Slice((r0 + i + a) * d, d), ys.Slice(j * d, d));
             }
-        }
-        for (; i < nx; i++)
-            for (int j = 0; j < ny; j++)
-                destination[i * ny + j] = TFinish.Finish(TensorPrimitives.Dot(xs.Slice(i * d, d), ys.Slice(j * d, d)), xNorms[i], yNorms[j]);
-    }
-
-    private const int TileColumns = 32;
-
-    /// <summary>
-    /// GEMM-style products with 512-bit vectors: Y is packed into panels of 32 columns (each D × 32, contiguous)
-    /// so that a 4 × 32 tile of results is accumulated in 8 registers, one broadcast x value and two y vectors per
-    /// step, with no horizontal sums, and the panel stays in L1 (a plain transpose has a row stride of ny floats,
-    /// which maps the strip onto a few cache sets). Rows and columns left over at the edges use plain dot products.
-    /// </summary>
-    private static void TiledProducts<T, TFinish>(ReadOnlySpan<float> xs, int nx, ReadOnlySpan<float> ys, int ny, int d,
-        ReadOnlySpan<float> xNorms, ReadOnlySpan<float> yNorms, Span<T> destination)
-        where TFinish : struct, IFinish<T>
-    {
-        float[] transposed = ArrayPool<float>.Shared.Rent(d * ny);
-        try
-        {
-            var yT = transposed.AsSpan(0, d * ny);
-            PackPanels(ys, ny, d, yT);
-            Span<float> tile = stackalloc float[4 * TileColumns];
-            int tiledRows = nx - nx % 4, tiledCols = ny - ny % TileColumns;
-            // Column strip outside, row blocks inside: the 32-column strip of Yᵀ (D × 32 floats) stays in L1
-            // while every block of 4 x rows streams past it.
-            for (int j = 0; j < tiledCols; j += TileColumns)
-            {
-                for (int i = 0; i < tiledRows; i += 4)
-                {
-                    Tile4x32(xs, i, yT, j * d, d, tile);
-                    for (int a = 0; a < 4; a++)
-                    {
-                        var dst = destination.Slice((i + a) * ny + j, TileColumns);
-                        var products = tile.Slice(a * TileColumns, TileColumns);
-                        float nxa = xNorms[i + a];
-                        for (int b = 0; b < TileColumns; b++)
-                            dst[b] = TFinish.Finish(products[b], nxa, yNorms[j + b]);
-                    }
-                }
-            }
-            for (int i = 0; i < tiledRows; i += 4)
-            {
-                for (int a = 0; a < 4; a++)
-                    for (int j = tiledCols; j < ny; j++)
-                        destination[(i + a) * ny + j] = TFinish.Finish(TensorPrimitives.Dot(xs.Slice((i + a) * d, d), ys.Slice(j * d, d)), xNorms[i + a], yNorms[j]);
-            }
-            for (int i = tiledRows; i < nx; i++)
+            for (; i < rows; i++)
                 for (int j = 0; j < ny; j++)
-                    destination[i * ny + j] = TFinish.Finish(TensorPrimitives.Dot(xs.Slice(i * d, d), ys.Slice(j * d, d)), xNorms[i], yNorms[j]);
+                    dots[i * ny + j] = TensorPrimitives.Dot(xs.Slice((r0 + i) * d, d), ys.Slice(j * d, d));
+            return;
         }
-        finally
+        for (int i = 0; i < rows; i++)
         {
-            ArrayPool<float>.Shared.Return(transposed);
+            var xr = xs.Slice((r0 + i) * d, d);
+            for (int j = tiledCols; j < ny; j++)
+                dots[i * ny + j] = TensorPrimitives.Dot(xr, ys.Slice(j * d, d));
         }
     }
 
     /// <summary>
-    /// Packs the first <c>ny − ny % 32</c> rows of Y (ny × D) into panels: panel p (columns 32p..32p+31) starts at
-    /// <c>32 p D</c> and holds <c>Y[32p + c, k]</c> at <c>32 k + c</c>.
+    /// The 8 × 32 tile of <c>X Yᵀ</c> at rows i.. and the packed panel starting at <paramref name="panel"/>, stored at
+    /// <paramref name="offset"/> of <paramref name="dots"/> with row stride <paramref name="stride"/>: 16 accumulators,
+    /// two panel loads and eight broadcasts per 16 fused multiply-adds.
     /// </summary>
-    private static void PackPanels(ReadOnlySpan<float> ys, int ny, int d, Span<float> packed)
-    {
-        int tiledCols = ny - ny % TileColumns;
-        for (int j = 0; j < tiledCols; j += TileColumns)
-        {
-            var panel = packed.Slice(j * d, TileColumns * d);
-            for (int c = 0; c < TileColumns; c++)
-            {
-                var row = ys.Slice((j + c) * d, d);
-                for (int k = 0; k < d; k++) panel[k * TileColumns + c] = row[k];
-            }
-        }
-    }
-
-    /// <summary>The 4 × 32 tile of <c>X Yᵀ</c> at rows i.., from the packed panel at <paramref name="panel"/>, into <paramref name="tile"/> (row-major 4 × 32).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile4x32(ReadOnlySpan<float> xs, int i, ReadOnlySpan<float> yT, int panel, int d, Span<float> tile)
+    private static void Tile8x32(ReadOnlySpan<float> xs, int i, ReadOnlySpan<float> packed, int panel, int d, Span<float> dots, int offset, int stride)
     {
         ref float x0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(xs), i * d);
-        ref float x1 = ref Unsafe.Add(ref x0, d);
-        ref float x2 = ref Unsafe.Add(ref x1, d);
-        ref float x3 = ref Unsafe.Add(ref x2, d);
-        ref float y = ref Unsafe.Add(ref MemoryMarshal.GetReference(yT), panel);
+        ref float y = ref Unsafe.Add(ref MemoryMarshal.GetReference(packed), panel);
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector512<float> c20 = default, c21 = default, c30 = default, c31 = default;
+        Vector512<float> c40 = default, c41 = default, c50 = default, c51 = default;
+        Vector512<float> c60 = default, c61 = default, c70 = default, c71 = default;
+        nint d1 = d, d2 = 2 * d1, d3 = 3 * d1, d4 = 4 * d1, d5 = 5 * d1, d6 = 6 * d1, d7 = 7 * d1;
         for (int k = 0; k < d; k++)
         {
             ref float yk = ref Unsafe.Add(ref y, k * TileColumns);
             var y0 = Vector512.LoadUnsafe(ref yk);
             var y1 = Vector512.LoadUnsafe(ref yk, 16);
-            var b = Vector512.Create(Unsafe.Add(ref x0, k));
+            ref float xk = ref Unsafe.Add(ref x0, k);
+            var b = Vector512.Create(xk);
             c00 = Vector512.FusedMultiplyAdd(b, y0, c00);
             c01 = Vector512.FusedMultiplyAdd(b, y1, c01);
-            b = Vector512.Create(Unsafe.Add(ref x1, k));
+            b = Vector512.Create(Unsafe.Add(ref xk, d1));
             c10 = Vector512.FusedMultiplyAdd(b, y0, c10);
             c11 = Vector512.FusedMultiplyAdd(b, y1, c11);
-            b = Vector512.Create(Unsafe.Add(ref x2, k));
+            b = Vector512.Create(Unsafe.Add(ref xk, d2));
             c20 = Vector512.FusedMultiplyAdd(b, y0, c20);
             c21 = Vector512.FusedMultiplyAdd(b, y1, c21);
-            b = Vector512.Create(Unsafe.Add(ref x3, k));
+            b = Vector512.Create(Unsafe.Add(ref xk, d3));
+            c30 = Vector512.FusedMultiplyAdd(b, y0, c30);
+            c31 = Vector512.FusedMultiplyAdd(b, y1, c31);
+            b = Vector512.Create(Unsafe.Add(ref xk, d4));
+            c40 = Vector512.FusedMultiplyAdd(b, y0, c40);
+            c41 = Vector512.FusedMultiplyAdd(b, y1, c41);
+            b = Vector512.Create(Unsafe.Add(ref xk, d5));
+            c50 = Vector512.FusedMultiplyAdd(b, y0, c50);
+            c51 = Vector512.FusedMultiplyAdd(b, y1, c51);
+            b = Vector512.Create(Unsafe.Add(ref xk, d6));
+            c60 = Vector512.FusedMultiplyAdd(b, y0, c60);
+            c61 = Vector512.FusedMultiplyAdd(b, y1, c61);
+            b = Vector512.Create(Unsafe.Add(ref xk, d7));
+            c70 = Vector512.FusedMultiplyAdd(b, y0, c70);
+            c71 = Vector512.FusedMultiplyAdd(b, y1, c71);
+        }
+        ref float t = ref Unsafe.Add(ref MemoryMarshal.GetReference(dots), offset);
+        nuint s = (nuint)stride;
+        c00.StoreUnsafe(ref t, 0); c01.StoreUnsafe(ref t, 16);
+        c10.StoreUnsafe(ref t, s); c11.StoreUnsafe(ref t, s + 16);
+        c20.StoreUnsafe(ref t, 2 * s); c21.StoreUnsafe(ref t, 2 * s + 16);
+        c30.StoreUnsafe(ref t, 3 * s); c31.StoreUnsafe(ref t, 3 * s + 16);
+        c40.StoreUnsafe(ref t, 4 * s); c41.StoreUnsafe(ref t, 4 * s + 16);
+        c50.StoreUnsafe(ref t, 5 * s); c51.StoreUnsafe(ref t, 5 * s + 16);
+        c60.StoreUnsafe(ref t, 6 * s); c61.StoreUnsafe(ref t, 6 * s + 16);
+        c70.StoreUnsafe(ref t, 7 * s); c71.StoreUnsafe(ref t, 7 * s + 16);
+    }
+
+    /// <summary>As <see cref="Tile8x32"/> for 4 rows (the rows left over below a multiple of 8).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile4x32(ReadOnlySpan<float> xs, int i, ReadOnlySpan<float> packed, int panel, int d, Span<float> dots, int offset, int stride)
+    {
+        ref float x0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(xs), i * d);
+        ref float y = ref Unsafe.Add(ref MemoryMarshal.GetReference(packed), panel);
+        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default;
+        Vector512<float> c20 = default, c21 = default, c30 = default, c31 = default;
+        nint d1 = d, d2 = 2 * d1, d3 = 3 * d1;
+        for (int k = 0; k < d; k++)
+        {
+            ref float yk = ref Unsafe.Add(ref y, k * TileColumns);
+            var y0 = Vector512.LoadUnsafe(ref yk);
+            var y1 = Vector512.LoadUnsafe(ref yk, 16);
+            ref float xk = ref Unsafe.Add(ref x0, k);
+            var b = Vector512.Create(xk);
+            c00 = Vector512.FusedMultiplyAdd(b, y0, c00);
+            c01 = Vector512.FusedMultiplyAdd(b, y1, c01);
+            b = Vector512.Create(Unsafe.Add(ref xk, d1));
+            c10 = Vector512.FusedMultiplyAdd(b, y0, c10);
+            c11 = Vector512.FusedMultiplyAdd(b, y1, c11);
+            b = Vector512.Create(Unsafe.Add(ref xk, d2));
+            c20 = Vector512.FusedMultiplyAdd(b, y0, c20);
+            c21 = Vector512.FusedMultiplyAdd(b, y1, c21);
+            b = Vector512.Create(Unsafe.Add(ref xk, d3));
             c30 = Vector512.FusedMultiplyAdd(b, y0, c30);
             c31 = Vector512.FusedMultiplyAdd(b, y1, c31);
         }
-        ref float t = ref MemoryMarshal.GetReference(tile);
+        ref float t = ref Unsafe.Add(ref MemoryMarshal.GetReference(dots), offset);
+        nuint s = (nuint)stride;
         c00.StoreUnsafe(ref t, 0); c01.StoreUnsafe(ref t, 16);
-        c10.StoreUnsafe(ref t, 32); c11.StoreUnsafe(ref t, 48);
-        c20.StoreUnsafe(ref t, 64); c21.StoreUnsafe(ref t, 80);
-        c30.StoreUnsafe(ref t, 96); c31.StoreUnsafe(ref t, 112);
+        c10.StoreUnsafe(ref t, s); c11.StoreUnsafe(ref t, s + 16);
+        c20.StoreUnsafe(ref t, 2 * s); c21.StoreUnsafe(ref t, 2 * s + 16);
+        c30.StoreUnsafe(ref t, 3 * s); c31.StoreUnsafe(ref t, 3 * s + 16);
     }
 
     [InlineArray(8)]

@@ -30,6 +30,30 @@ public static class TokenMass
         var dst = destination.Slice(0, tokens.Rows);
         for (int t = 0; t < tokens.Rows; t++)
             dst[t] = TensorPrimitives.Norm(tokens.Row(t));
+        SoftmaxInPlace(dst);
+    }
+
+    /// <summary>
+    /// As <see cref="Compute(TokenMassKind, HiddenStates, Span{double})"/> from norms already computed (<c>TensorPrimitives.Norm</c> of each row, as
+    /// <see cref="SoftmaxOfNorms(HiddenStates, Span{double})"/> computes them): the same values.
+    /// </summary>
+    internal static void Compute(TokenMassKind kind, ReadOnlySpan<float> norms, Span<double> destination)
+    {
+        CheckLength(norms.Length, destination);
+        var dst = destination.Slice(0, norms.Length);
+        switch (kind)
+        {
+            case TokenMassKind.SoftmaxOfNorms:
+                for (int t = 0; t < norms.Length; t++) dst[t] = norms[t];
+                SoftmaxInPlace(dst);
+                break;
+            case TokenMassKind.Uniform: Uniform(norms.Length, dst); break;
+            default: throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown token mass kind.");
+        }
+    }
+
+    private static void SoftmaxInPlace(Span<double> dst)
+    {
         if (dst.IsEmpty) return;
         // Subtract the largest norm first: final-layer norms reach the hundreds, where exp overflows.
         TensorPrimitives.Subtract(dst, TensorPrimitives.Max(dst), dst);

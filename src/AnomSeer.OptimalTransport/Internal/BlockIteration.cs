@@ -5,13 +5,13 @@ namespace AnomSeer.OptimalTransport.Internal;
 
 /// <summary>
 /// One iteration of the scaling form, in a single pass over K, split into fixed blocks of rows. Block
-/// <c>β</c>: four rows at a time (<see cref="RowKernels"/>), <c>u_i = a_i / (K_i · v + tiny)</c> (guarded), then right
+/// <c>β</c>: eight (or four) rows at a time (<see cref="RowKernels"/>), <c>u_i = a_i / (K_i · v + tiny)</c> (guarded), then right
 /// away, while the rows are in cache, <c>partial_β += u_i K_i</c> in row order. Afterwards <c>v = b / (Σ_β partial_β + tiny)</c> (guarded), the
-/// partials summed in block order. Blocks run on several threads when a degree above 1 is given; the arithmetic is
+/// partials summed in block order, in one vectorised pass (<see cref="RowKernels.UpdateV{T}"/>). Blocks run on several threads when a degree above 1 is given; the arithmetic is
 /// identical either way.
 /// </summary>
 /// <remarks>
-/// The vector buffer is laid out as in <see cref="ScalingSinkhorn"/>: a, u, scratch (n each), then b, v, acc,
+/// The vector buffer is laid out as <see cref="ScalingVectors"/> says: a, u, scratch (n each), then b, v,
 /// scratch (m each). With several threads, the calling thread and one long-lived helper per extra thread
 /// (started once per solve, on the thread pool) share the work of every iteration: each owns a fixed contiguous
 /// range of blocks (so its part of K stays in its core's cache), claims each block with a compare-exchange on a
@@ -21,11 +21,13 @@ namespace AnomSeer.OptimalTransport.Internal;
 /// </remarks>
 internal sealed class BlockIteration<T> : IDisposable where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T[] _k, _vectors, _partials;
+    private readonly Memory<T> _k, _vectors, _partials;
     private readonly int _n, _m, _blocks, _threads;
+    private readonly ScalingVectors _layout;
     private readonly T _tiny;
     private readonly int[] _claims = [];
     private readonly double[] _blockCosts;
+    private readonly bool[] _blockInvalid;
     private ReadOnlyMemory<T> _cost;
     private T _negEps;
     private double[]? _plan;
@@ -35,28 +37,36 @@ internal sealed class BlockIteration<T> : IDisposable where T : unmanaged, IFloa
     private volatile bool _stop;
     private bool _started;
 
-    public BlockIteration(T[] k, T[] vectors, T[] partials, int n, int m, T tiny, int degreeOfParallelism)
+    public BlockIteration(Memory<T> k, Memory<T> vectors, Memory<T> partials, int n, int m, T tiny, int degreeOfParallelism)
     {
         _k = k;
         _vectors = vectors;
         _partials = partials;
         _n = n;
         _m = m;
+        _layout = new ScalingVectors(n, m);
         _tiny = tiny;
         _blocks = (n + ScalingSinkhorn.BlockRows - 1) / ScalingSinkhorn.BlockRows;
         int degree = degreeOfParallelism == -1 ? Environment.ProcessorCount : degreeOfParallelism;
         _threads = Math.Clamp(degree, 1, _blocks);
         if (_threads > 1) _claims = new int[_blocks];
         _blockCosts = new double[_blocks];
+        _blockInvalid = new bool[_blocks];
     }
 
     /// <summary><c>K = max(exp(C / −ε), tiny)</c>, block by block (elementwise, so identical on any thread).</summary>
-    public void BuildKernel(ReadOnlyMemory<T> cost, T epsilon)
+    /// <returns>Whether every cost is finite and non-negative (checked in the same pass).</returns>
+    public bool BuildKernel(ReadOnlyMemory<T> cost, T epsilon)
     {
         _cost = cost;
         _negEps = -epsilon;
+        _blockInvalid.AsSpan().Clear();
         RunBlocks(BlockPhase.Build);
+        return !_blockInvalid.AsSpan().Contains(true);
     }
+
+    /// <summary>Takes K as already built (by the caller, from <paramref name="cost"/> as <see cref="BuildKernel"/> would); keeps the cost for <see cref="Diagnose"/>.</summary>
+    public void UseBuiltKernel(ReadOnlyMemory<T> cost) => _cost = cost;
 
     /// <summary>
     /// The marginal error <c>‖u ⊙ K v − a‖₁ + ‖v ⊙ Kᵀ u − b‖₁</c> and, when <paramref name="withCost"/>, the transport cost
@@ -68,14 +78,14 @@ internal sealed class BlockIteration<T> : IDisposable where T : unmanaged, IFloa
         _plan = plan;
         RunBlocks(withCost ? BlockPhase.ErrorAndCost : BlockPhase.Error);
         int n = _n, m = _m;
-        var a = _vectors.AsSpan(0, n);
-        var rowSums = _vectors.AsSpan(2 * n, n);
-        var b = _vectors.AsSpan(3 * n, m);
-        var v = _vectors.AsSpan(3 * n + m, m);
-        var colSums = _vectors.AsSpan(3 * n + 3 * m, m);
-        _partials.AsSpan(0, m).CopyTo(colSums);
+        var a = _vectors.Span.Slice(_layout.A, n);
+        var rowSums = _vectors.Span.Slice(_layout.RowScratch, n);
+        var b = _vectors.Span.Slice(_layout.B, m);
+        var v = _vectors.Span.Slice(_layout.V, m);
+        var colSums = _vectors.Span.Slice(_layout.ColScratch, m);
+        _partials.Span.Slice(0, m).CopyTo(colSums);
         for (int blk = 1; blk < _blocks; blk++)
-            TensorPrimitives.Add(colSums, _partials.AsSpan(blk * m, m), colSums);
+            TensorPrimitives.Add(colSums, _partials.Span.Slice(blk * m, m), colSums);
         TensorPrimitives.Multiply(colSums, v, colSums);
         double error = SinkhornMasses.L1Distance<T>(rowSums, a) + SinkhornMasses.L1Distance<T>(colSums, b);
         double w = 0;
@@ -88,16 +98,8 @@ internal sealed class BlockIteration<T> : IDisposable where T : unmanaged, IFloa
     public void Run()
     {
         RunBlocks(BlockPhase.Iterate);
-        int n = _n, m = _m;
-        var b = _vectors.AsSpan(3 * n, m);
-        var v = _vectors.AsSpan(3 * n + m, m);
-        var acc = _vectors.AsSpan(3 * n + 2 * m, m);
-        _partials.AsSpan(0, m).CopyTo(acc);
-        for (int blk = 1; blk < _blocks; blk++)
-            TensorPrimitives.Add(acc, _partials.AsSpan(blk * m, m), acc);
-        TensorPrimitives.Add(acc, _tiny, acc);
-        TensorPrimitives.Divide(b, acc, v);
-        for (int j = 0; j < m; j++) v[j] = ScalingSinkhorn.Guard(v[j]);
+        int m = _m;
+        RowKernels.UpdateV(_partials.Span.Slice(0, _blocks * m), _blocks, _vectors.Span.Slice(_layout.B, m), _tiny, _vectors.Span.Slice(_layout.V, m));
     }
 
     private void RunBlocks(BlockPhase phase)
@@ -171,9 +173,9 @@ internal sealed class BlockIteration<T> : IDisposable where T : unmanaged, IFloa
         switch ((BlockPhase)_phase)
         {
             case BlockPhase.Iterate: RunBlock(blk); break;
-            case BlockPhase.Build: BlockPasses.BuildKernel(_cost.Span, _k, Rows(blk), _m, _negEps, _tiny); break;
+            case BlockPhase.Build: _blockInvalid[blk] = !BlockPasses.BuildKernel(_cost.Span, _k.Span, Rows(blk), _m, _negEps, _tiny); break;
             default:
-                _blockCosts[blk] = BlockPasses.Diagnose(_k, _cost.Span, _vectors, _partials.AsSpan(blk * _m, _m), _n, _m,
+                _blockCosts[blk] = BlockPasses.Diagnose(_k.Span, _cost.Span, _vectors.Span, _layout, _partials.Span.Slice(blk * _m, _m), _n, _m,
                     Rows(blk), _phase == (int)BlockPhase.ErrorAndCost, _plan);
                 break;
         }
@@ -184,15 +186,26 @@ internal sealed class BlockIteration<T> : IDisposable where T : unmanaged, IFloa
     private void RunBlock(int blk)
     {
         int n = _n, m = _m;
-        ReadOnlySpan<T> k = _k;
-        ReadOnlySpan<T> a = _vectors.AsSpan(0, n);
-        Span<T> u = _vectors.AsSpan(n, n);
-        ReadOnlySpan<T> v = _vectors.AsSpan(3 * n + m, m);
-        Span<T> partial = _partials.AsSpan(blk * m, m);
+        ReadOnlySpan<T> k = _k.Span;
+        ReadOnlySpan<T> a = _vectors.Span.Slice(_layout.A, n);
+        Span<T> u = _vectors.Span.Slice(_layout.U, n);
+        ReadOnlySpan<T> v = _vectors.Span.Slice(_layout.V, m);
+        Span<T> partial = _partials.Span.Slice(blk * m, m);
         partial.Clear();
         int end = Math.Min(n, (blk + 1) * ScalingSinkhorn.BlockRows);
         int i = blk * ScalingSinkhorn.BlockRows;
         T tiny = _tiny;
+        if (RowKernels.HasEightRowKernels<T>(m))
+        {
+            // Same arithmetic per row as the four-row kernels below, with half the loads of v and of the accumulator.
+            Span<T> dots = stackalloc T[8];
+            for (; i + 8 <= end; i += 8)
+            {
+                RowKernels.Dot8(k, i, m, v, dots);
+                RowKernels.GuardedQuotient8(a.Slice(i, 8), dots, tiny, u.Slice(i, 8));
+                RowKernels.Axpy8(k, i, m, u.Slice(i, 8), partial);
+            }
+        }
         for (; i + 4 <= end; i += 4)
         {
             RowKernels.Dot4(k, i, m, v, out T d0, out T d1, out T d2, out T d3);

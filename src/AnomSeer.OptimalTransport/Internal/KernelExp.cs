@@ -19,19 +19,34 @@ internal static class KernelExp
     /// <summary>Whether <see cref="Apply"/> runs vectorised on this machine.</summary>
     public static bool IsAccelerated => Vector512.IsHardwareAccelerated;
 
-    /// <summary><c>destination_j = max(exp(cost_j / negEps), tiny)</c>; same length.</summary>
+    /// <summary>
+    /// <c>destination_j = max(exp(cost_j / negEps), tiny)</c>; same length. Returns whether every cost is finite and
+    /// non-negative (checked in the same pass; the values written for invalid costs are meaningless).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Apply(ReadOnlySpan<double> cost, double negEps, double tiny, Span<double> destination)
+    public static bool Apply(ReadOnlySpan<double> cost, double negEps, double tiny, Span<double> destination)
     {
         int len = cost.Length, j = 0;
         ref double c = ref MemoryMarshal.GetReference(cost);
         ref double d = ref MemoryMarshal.GetReference(destination);
         var divisor = Vector512.Create(negEps);
         var floor = Vector512.Create(tiny);
+        var max = Vector512.Create(double.MaxValue);
+        var valid = Vector512<double>.AllBitsSet;
         for (; j <= len - Vector512<double>.Count; j += Vector512<double>.Count)
-            Exp(Vector512.LoadUnsafe(ref c, (nuint)j) / divisor, floor).StoreUnsafe(ref d, (nuint)j);
+        {
+            var x = Vector512.LoadUnsafe(ref c, (nuint)j);
+            valid &= Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero) & Vector512.LessThanOrEqual(x, max);   // NaN fails both
+            Exp(x / divisor, floor).StoreUnsafe(ref d, (nuint)j);
+        }
+        bool ok = valid.ExtractMostSignificantBits() == 0xFF;   // every lane kept all bits set
         for (; j < len; j++)
-            Unsafe.Add(ref d, j) = Math.Max(Math.Exp(Math.Clamp(Unsafe.Add(ref c, j) / negEps, -708.0, 709.0)), tiny);
+        {
+            double x = Unsafe.Add(ref c, j);
+            ok &= x >= 0 && x <= double.MaxValue;
+            Unsafe.Add(ref d, j) = Math.Max(Math.Exp(Math.Clamp(x / negEps, -708.0, 709.0)), tiny);
+        }
+        return ok;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

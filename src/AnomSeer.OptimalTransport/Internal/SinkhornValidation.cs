@@ -10,11 +10,28 @@ internal static class SinkhornValidation
     public static void Validate<T>(in SinkhornProblem<T> problem, string paramName, int index)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        string where = index < 0 ? paramName : $"{paramName}[{index}]";
+        ValidateMasses(problem, paramName, index);
+        CheckNonNegativeFinite(problem.Cost.Span, Where(paramName, index), "cost", paramName);
+    }
+
+    /// <summary>As <see cref="Validate{T}"/> for the masses only (the scaling form checks the cost while building K).</summary>
+    public static void ValidateMasses<T>(in SinkhornProblem<T> problem, string paramName, int index)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        string where = Where(paramName, index);
         CheckNonNegativeFinite(problem.RowMass.Span, where, "row mass", paramName);
         CheckNonNegativeFinite(problem.ColumnMass.Span, where, "column mass", paramName);
-        CheckNonNegativeFinite(problem.Cost.Span, where, "cost", paramName);
     }
+
+    /// <summary>Throws the exception <see cref="Validate{T}"/> throws for a cost found invalid elsewhere.</summary>
+    public static void ThrowInvalidCost<T>(ReadOnlySpan<T> cost, string paramName, int index)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckNonNegativeFinite(cost, Where(paramName, index), "cost", paramName);
+        throw new InvalidOperationException("The cost was reported invalid but every entry is finite and non-negative.");
+    }
+
+    private static string Where(string paramName, int index) => index < 0 ? paramName : $"{paramName}[{index}]";
 
     private static void CheckNonNegativeFinite<T>(ReadOnlySpan<T> values, string where, string what, string paramName)
         where T : unmanaged, IFloatingPointIeee754<T>
