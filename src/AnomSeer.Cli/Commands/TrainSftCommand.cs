@@ -10,9 +10,10 @@ namespace AnomSeer.Cli.Commands;
 
 /// <summary>
 /// <c>anomseer train sft --out DIR [--model DIR] [--steps N] [--batch-size N] [--count N] [--seed S] [--modality M]
-/// [--learning-rate LR] [--warmup N] [--schedule-steps N]</c>: supervised fine-tuning of AnomSeer-Tiny on the expert traces of generated
+/// [--learning-rate LR] [--warmup N] [--schedule-steps N] [--reasoning full|concise]</c>: supervised fine-tuning of AnomSeer-Tiny on the expert traces of generated
 /// AnomLLM-style series (<see cref="SftTrainer"/>, examples from <see cref="TimerPoExampleFactory"/>). A new model gets a
 /// tokenizer built from the corpus of SFT targets (the ExpCoT-derived reasoning with the answer and class tags) and the
+/// ExpCoT texts, and the
 /// default architecture, or the one of the hidden <c>--config FILE.json</c> (the <c>config.json</c> layout; for small test
 /// models). <c>--model DIR</c> continues from a checkpoint folder: its weights and tokenizer, and, when it holds the SFT
 /// trainer state of an earlier <c>train sft</c> with the same seed and batch size, its optimiser and step count (<c>--steps</c>
@@ -35,20 +36,23 @@ public static class TrainSftCommand
         var lr = new Option<double>("--learning-rate") { Description = "Peak AdamW learning rate.", DefaultValueFactory = _ => 1e-3 };
         var warmup = new Option<int?>("--warmup") { Description = "Linear warm-up steps (default: a tenth of the schedule, at most 100); a cosine decay follows." };
         var schedule = new Option<int?>("--schedule-steps") { Description = "Length of the learning-rate schedule (default: --steps); give the final step count when training in parts." };
+        var reasoning = new Option<string>("--reasoning") { Description = "Target reasoning: full (the whole ExpCoT-derived trace, default) or concise (its observation paragraph only; a named deviation for compact models).", DefaultValueFactory = _ => "full" };
+        reasoning.AcceptOnlyFromAmong("full", "concise");
         var config = new Option<FileInfo?>("--config") { Description = "Architecture of a new model as config.json JSON (advanced; small test models).", Hidden = true };
 
         var command = new Command("sft", "Supervised fine-tuning of AnomSeer-Tiny on the expert chain-of-thought of generated AnomLLM-style series.")
         {
-            output, model, steps, batch, count, seed, modality, lr, warmup, schedule, config,
+            output, model, steps, batch, count, seed, modality, lr, warmup, schedule, reasoning, config,
         };
         command.SetAction(parse => Run(context, new Settings(parse.GetValue(output)!, parse.GetValue(model), parse.GetValue(steps),
             parse.GetValue(batch), parse.GetValue(count), parse.GetValue(seed), parse.GetValue(modality), parse.GetValue(lr),
-            parse.GetValue(warmup), parse.GetValue(schedule), parse.GetValue(config))));
+            parse.GetValue(warmup), parse.GetValue(schedule), parse.GetValue(reasoning) == "concise" ? SftReasoningStyle.Concise : SftReasoningStyle.Full,
+            parse.GetValue(config))));
         return command;
     }
 
     private sealed record Settings(DirectoryInfo Out, DirectoryInfo? Model, int Steps, int BatchSize, int Count, int Seed, string? Modality,
-        double LearningRate, int? Warmup, int? ScheduleSteps, FileInfo? Config);
+        double LearningRate, int? Warmup, int? ScheduleSteps, SftReasoningStyle Reasoning, FileInfo? Config);
 
     private static int Run(CliContext ctx, Settings s)
     {
@@ -77,6 +81,7 @@ public static class TrainSftCommand
                 LearningRate = s.LearningRate,
                 WarmupSteps = s.Warmup ?? Math.Min(100, scheduleSteps / 10),
                 ScheduleSteps = scheduleSteps,
+                ReasoningStyle = s.Reasoning,
             };
 
             TimerPoExample[] examples = [];
@@ -92,7 +97,9 @@ public static class TrainSftCommand
                         examples = TrainingInputs.Examples(config, s.Count, () => data.Increment(1), ct);
                         if (policy is null)
                         {
-                            var tokenizer = PolicyTokenizerBuilder.Build(examples.Select(SftTargets.Text));
+                            // The corpus: the SFT targets the model learns to write, and the ExpCoT texts TimerPO later reads.
+                            var tokenizer = PolicyTokenizerBuilder.Build(examples.Select(e => SftTargets.Text(e, s.Reasoning))
+                                .Concat(examples.Select(e => e.ExpertReference)));
                             policy = new TinyPolicyModel(config with { VocabSize = 0 }, tokenizer, s.Seed);
                         }
                         trainer = new SftTrainer(policy, options);
@@ -144,7 +151,7 @@ public static class TrainSftCommand
         string.Create(CultureInfo.InvariantCulture, $"""
             # AnomSeer-Tiny, SFT
 
-            - Trained by `anomseer train sft` (`SftTrainer`: token NLL on the ExpCoT-derived traces + anomaly-head loss × {o.AnomalyHeadLossWeight}).
+            - Trained by `anomseer train sft` (`SftTrainer`: token NLL on the ExpCoT-derived traces, reasoning {o.ReasoningStyle.ToString().ToLowerInvariant()}, + anomaly-head loss × {o.AnomalyHeadLossWeight}).
             - Data: {examples} generated AnomLLM-style training series (8 tasks × {count}, train seed 3407), plots {policy.Config.ImageWidth} × {policy.Config.ImageHeight} px, y fixed to (−1, 1).
             - Input: {TrainingInputs.Name(policy.Config.Modality)}; {policy.ParameterCount:N0} parameters; vocabulary {policy.Tokenizer.Count}.
             - Steps: {steps} ({(startStep > 0 ? $"resumed at step {startStep}" : "from the start")}), batch {o.BatchSize}, AdamW lr {o.LearningRate} (warm-up {o.WarmupSteps}, cosine to {o.MinLearningRateRatio}× at step {o.ScheduleSteps}), clip {o.MaxGradNorm}, seed {o.Seed}.
