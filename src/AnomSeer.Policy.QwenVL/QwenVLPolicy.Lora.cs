@@ -32,9 +32,10 @@ public sealed partial class QwenVLPolicy
         options ??= new QwenVLLoraOptions();
         options.Validate();
         foreach (var p in _network.parameters()) p.requires_grad = false;
-        foreach (var projection in _network.DecoderProjections)
-            if (options.TargetModules.Contains(projection.GetName()))
-                projection.AddAdapter(options.Rank, options.Alpha, options.Dropout);
+        lock (Modeling.ModuleInit.GlobalGeneratorLock) // A is drawn from torch's global generator
+            foreach (var projection in _network.DecoderProjections)
+                if (options.TargetModules.Contains(projection.GetName()))
+                    projection.AddAdapter(options.Rank, options.Alpha, options.Dropout);
         foreach (var (name, p) in _network.named_parameters())
             p.requires_grad = name.Contains(".lora_", StringComparison.Ordinal);
         Lora = options;

@@ -60,7 +60,8 @@ public sealed partial class QwenVLPolicy
         var device = ModelDevice;
         var pixels = tensor(prepared.SelectMany(p => p.PixelValues).ToArray(),
             [prepared.Sum(p => (long)p.Grid.Patches), prepared[0].PixelValues.Length / prepared[0].Grid.Patches]);
-        var (hidden, _) = QwenVLForward.Full(_network, rows, valid, pixels, prepared.Select(p => p.Grid).ToArray(), null);
+        var (hidden, _) = QwenVLForward.Full(_network, rows, valid, pixels, prepared.Select(p => p.Grid).ToArray(), null,
+            prepared.Select(p => p.Ids.Length).ToArray());
         long h = hidden.shape[2];
         var predictIndex = tensor(predictAt, [b, tr], device: device).unsqueeze(-1).expand(b, tr, h);
         var predicting = hidden.gather(1, predictIndex);

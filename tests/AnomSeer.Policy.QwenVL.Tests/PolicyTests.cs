@@ -116,4 +116,17 @@ public class PolicyTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public void AGeneratedImagePadId_IsAnOrdinaryTokenOfTheResponse()
+    {
+        using var policy = TinyPolicy.Create(7);
+        var input = TinyPolicy.Input(1);
+        var withPad = new[] { 10, 306, 306, 302 };
+        var scored = TinyPolicy.Score(policy, input, withPad);
+        Assert.Equal(4, scored.Length);
+        Assert.All(scored, v => Assert.True(float.IsFinite(v) && v <= 0));
+        // The prefix before the image-pad ids scores as without them (causal), so the image was not shifted.
+        Assert.Equal(TinyPolicy.Score(policy, input, [10])[0], scored[0], 5);
+    }
 }

@@ -10,8 +10,6 @@ internal static class TinyQwen
 {
     public const int VisionStart = 120, VisionEnd = 121, VisionPad = 122, Image = 123, Video = 124, Eos = 125, Pad = 126;
 
-    private static readonly object Gate = new();
-
     public static QwenVLConfig Config(bool tied = true, IReadOnlyList<int>? fullAtt = null) => new()
     {
         Text = new QwenVLTextConfig
@@ -31,7 +29,7 @@ internal static class TinyQwen
     /// <summary>A float32 CPU network with seeded random weights (the global generator is restored afterwards).</summary>
     public static QwenVLNetwork Network(int seed = 0, QwenVLConfig? config = null)
     {
-        lock (Gate)
+        lock (ModuleInit.GlobalGeneratorLock)
         {
             using var saved = torch.random.get_rng_state();
             torch.random.manual_seed(seed);

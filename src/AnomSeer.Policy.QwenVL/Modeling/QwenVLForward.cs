@@ -15,9 +15,12 @@ internal static class QwenVLForward
     /// <param name="pixelValues"><c>(N, patch_dim)</c> patch rows of all images in placeholder order, or null.</param>
     /// <param name="grids">The images' grids (empty without images).</param>
     /// <param name="cache">An empty cache to fill (prefill), or null.</param>
+    /// <param name="imageRegion">Per row, the number of leading tokens that may hold image blocks (the prompt); null:
+    /// the whole row. Image-pad ids after it (generated ones) are ordinary tokens.</param>
     /// <returns>Final-norm hidden states <c>(B, L, H)</c> and <c>rope_deltas</c>.</returns>
     public static (Tensor Hidden, long[] Deltas) Full(QwenVLNetwork network, IReadOnlyList<IReadOnlyList<int>> ids,
-        IReadOnlyList<IReadOnlyList<bool>>? valid, Tensor? pixelValues, IReadOnlyList<ImageGrid> grids, KvCache? cache)
+        IReadOnlyList<IReadOnlyList<bool>>? valid, Tensor? pixelValues, IReadOnlyList<ImageGrid> grids, KvCache? cache,
+        IReadOnlyList<int>? imageRegion = null)
     {
         using var scope = NewDisposeScope();
         var config = network.Config;
@@ -27,8 +30,17 @@ internal static class QwenVLForward
         var flat = ids.SelectMany(r => r.Select(i => (long)i)).ToArray();
         var idT = tensor(flat, [b, l], device: device);
         Tensor? imageEmbeds = pixelValues is null ? null : network.EncodeImages(pixelValues.to(device), grids);
-        var embeds = network.Embed(idT, imageEmbeds);
-        var (positions, deltas) = RopeIndex.Compute(ids, valid, grids, config.Vision.SpatialMergeSize, config.ImageTokenId, config.VisionStartTokenId);
+        Tensor? slots = null;
+        if (imageRegion is not null)
+        {
+            var flags = new bool[b * l];
+            for (int i = 0; i < b; i++)
+                for (int k = 0; k < Math.Min(l, imageRegion[i]); k++) flags[i * l + k] = true;
+            slots = tensor(flags, [b, l], device: device);
+        }
+        var embeds = network.Embed(idT, imageEmbeds, slots);
+        var (positions, deltas) = RopeIndex.Compute(ids, valid, grids, config.Vision.SpatialMergeSize, config.ImageTokenId,
+            config.VisionStartTokenId, imageRegion);
         var posFlat = positions.SelectMany(axis => axis.SelectMany(row => row)).ToArray();
         var posT = tensor(posFlat, [3, b, l], device: device);
         var keyValid = valid is null
@@ -53,7 +65,7 @@ internal static class QwenVLForward
         int b = nextIds.Count;
         long past = cache.Length;
         var idT = tensor(nextIds.ToArray(), [b, 1], device: device);
-        var embeds = network.Embed(idT, null);
+        var embeds = network.Embed(idT, null, zeros([b, 1], @bool, device)); // a generated image-pad id is an ordinary token
         var pos = new long[3 * b];
         for (int a = 0; a < 3; a++)
             for (int i = 0; i < b; i++) pos[a * b + i] = RopeIndex.DecodePositions(past, 1, deltas[i])[0];

@@ -42,15 +42,21 @@ internal sealed class QwenVLNetwork : nn.Module
     public Tensor EncodeImages(Tensor pixelValues, IReadOnlyList<ImageGrid> grids) => visual.Forward(pixelValues, grids);
 
     /// <summary>
-    /// Token embeddings with the image tokens' rows replaced, in row-major (batch, then sequence) order, by
+    /// Token embeddings with the image placeholders' rows replaced, in row-major (batch, then sequence) order, by
     /// <paramref name="imageEmbeds"/> (spec §5).
     /// </summary>
+    /// <param name="ids"><c>(B, L)</c> token ids.</param>
+    /// <param name="imageEmbeds">The image features, or null.</param>
+    /// <param name="imageSlots"><c>(B, L)</c> boolean: where a placeholder may stand (the prompt part); null: everywhere.
+    /// An image-pad id outside the slots (a generated one) is embedded as an ordinary token.</param>
     /// <exception cref="ArgumentException">The number of image placeholders differs from the image features.</exception>
-    public Tensor Embed(Tensor ids, Tensor? imageEmbeds)
+    public Tensor Embed(Tensor ids, Tensor? imageEmbeds, Tensor? imageSlots = null)
     {
         using var scope = NewDisposeScope();
         var embeds = model.EmbedTokens.forward(ids);
-        var isImage = ids.eq(Config.ImageTokenId).view(-1);
+        var isImage = ids.eq(Config.ImageTokenId);
+        if (imageSlots is not null) isImage = isImage.logical_and(imageSlots);
+        isImage = isImage.view(-1);
         long placeholders = isImage.sum().item<long>();
         long features = imageEmbeds?.shape[0] ?? 0;
         if (placeholders != features)

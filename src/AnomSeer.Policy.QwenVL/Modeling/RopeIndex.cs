@@ -13,10 +13,11 @@ internal static class RopeIndex
     /// <param name="mergeSize">Spatial merge size.</param>
     /// <param name="imageTokenId">The image placeholder id.</param>
     /// <param name="visionStartTokenId">The vision-start id.</param>
+    /// <param name="imageRegion">Per row, the number of leading (padded-row) tokens that may hold image blocks; null: all.</param>
     /// <returns>Positions <c>[axis][row][token]</c> (padding gets 1) and <c>rope_delta</c> per row.</returns>
     /// <exception cref="ArgumentException">There are more image blocks than grids.</exception>
     public static (long[][][] Positions, long[] Deltas) Compute(IReadOnlyList<IReadOnlyList<int>> ids, IReadOnlyList<IReadOnlyList<bool>>? mask,
-        IReadOnlyList<ImageGrid> grids, int mergeSize, int imageTokenId, int visionStartTokenId)
+        IReadOnlyList<ImageGrid> grids, int mergeSize, int imageTokenId, int visionStartTokenId, IReadOnlyList<int>? imageRegion = null)
     {
         int b = ids.Count;
         var positions = new long[3][][];
@@ -29,8 +30,10 @@ internal static class RopeIndex
             for (int a = 0; a < 3; a++) positions[a][i] = Enumerable.Repeat(1L, length).ToArray();
             var realIndex = Enumerable.Range(0, length).Where(k => mask is null || mask[i][k]).ToArray();
             var toks = realIndex.Select(k => ids[i][k]).ToArray();
+            // Image blocks are looked for in the region only (real tokens before the region end).
+            int region = imageRegion is null ? toks.Length : realIndex.Count(k => k < imageRegion[i]);
             int images = 0;
-            for (int k = 0; k + 1 < toks.Length; k++)
+            for (int k = 0; k + 1 < region; k++)
                 if (toks[k] == visionStartTokenId && toks[k + 1] == imageTokenId) images++;
             var t = new List<long>(toks.Length);
             var h = new List<long>(toks.Length);
@@ -39,7 +42,7 @@ internal static class RopeIndex
             int st = 0;
             for (int m = 0; m < images; m++)
             {
-                int ed = Array.IndexOf(toks, imageTokenId, st);
+                int ed = Array.IndexOf(toks, imageTokenId, st, Math.Max(0, region - st));
                 if (ed < 0) break;
                 if (imageIndex >= grids.Count)
                     throw new ArgumentException($"Row {i} has more image blocks than the {grids.Count} image grids given.", nameof(grids));
