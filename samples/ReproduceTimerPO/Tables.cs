@@ -36,10 +36,11 @@ public static class Tables
         {
             var rs = results.Where(r => r.Mode == mode).ToList();
             string cell(Func<RunResult, double> f) => MeanStd(rs.Select(f).ToList());
+            string cell2(Func<RunResult, double> f) => MeanStd(rs.Select(f).ToList(), 3);
             double avg(RunResult r) => Families.Average(fam => r.AnomLlm.AffiliationF1.GetValueOrDefault(fam));
             sb.AppendLine($"| **{mode} (this library, AnomSeer-Tiny)** | {rs.Count} | {rs[0].Steps} | {cell(r => r.AnomLlm.FormatRate)} | {cell(r => r.AnomLlm.ClassAccuracy)} | "
                 + string.Join(" | ", Families.Select(fam => cell(r => r.AnomLlm.AffiliationF1.GetValueOrDefault(fam))))
-                + $" | {cell(avg)} | {cell(r => r.RewardFirst5)} → {cell(r => r.RewardLast5)} |");
+                + $" | {cell(avg)} | {cell2(r => r.RewardFirst5)} → {cell2(r => r.RewardLast5)} |");
         }
         sb.AppendLine();
         var vtaTypes = results.SelectMany(r => r.Vta.AffiliationF1.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -59,19 +60,20 @@ public static class Tables
         }
         sb.AppendLine("Per run:");
         sb.AppendLine();
-        sb.AppendLine("| mode | seed | train min | Avg F1 | Class. Acc | Format % |");
-        sb.AppendLine("|---|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| mode | seed | train min | Avg F1 | Class. Acc | Format % | reward first 5 → last 5 steps |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---|");
         foreach (var r in results.OrderBy(r => Array.IndexOf(ModeOrder, r.Mode)).ThenBy(r => r.Seed))
-            sb.AppendLine($"| {r.Mode} | {r.Seed} | {r.TrainMinutes:F1} | {Families.Average(f => r.AnomLlm.AffiliationF1.GetValueOrDefault(f)):F1} | {r.AnomLlm.ClassAccuracy:F1} | {r.AnomLlm.FormatRate:F1} |");
+            sb.AppendLine($"| {r.Mode} | {r.Seed} | {r.TrainMinutes:F1} | {Families.Average(f => r.AnomLlm.AffiliationF1.GetValueOrDefault(f)):F1} | {r.AnomLlm.ClassAccuracy:F1} | {r.AnomLlm.FormatRate:F1} | {r.RewardFirst5:F3} → {r.RewardLast5:F3} |");
         return sb.ToString();
     }
 
-    private static string MeanStd(IReadOnlyList<double> xs)
+    private static string MeanStd(IReadOnlyList<double> xs, int decimals = 1)
     {
         if (xs.Count == 0) return "–";
+        string f = "F" + decimals;
         double m = xs.Average();
-        if (xs.Count == 1) return m.ToString("F1");
+        if (xs.Count == 1) return m.ToString(f);
         double sd = Math.Sqrt(xs.Sum(x => (x - m) * (x - m)) / (xs.Count - 1));
-        return $"{m:F1} ± {sd:F1}";
+        return $"{m.ToString(f)} ± {sd.ToString(f)}";
     }
 }

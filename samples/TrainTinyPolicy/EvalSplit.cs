@@ -11,7 +11,7 @@ namespace TrainTinyPolicy;
 /// <summary>The policy (one response per series at T = 0.4, the paper's setting) and the expert detector on the AnomLLM-style eval split.</summary>
 public static class EvalSplit
 {
-    public static string Run(IPolicyModel policy, int perTask, int batchSize, TextWriter progress, int seed = 0)
+    public static string Run(IPolicyModel policy, int perTask, int batchSize, TextWriter progress, int seed = 0, int maxTokens = 400)
     {
         var samples = SyntheticDatasets.AnomLlm(DatasetSplit.Eval, perTask,
             SyntheticDatasets.DefaultSeed(SyntheticSuite.AnomLlm, DatasetSplit.Eval)).ToList();
@@ -20,7 +20,8 @@ public static class EvalSplit
         var policyByFamily = new EvaluationReport();
         var policyByTask = new EvaluationReport();
         var expertByFamily = new EvaluationReport();
-        var options = new TimerPoOptions { Seed = seed };
+        // Responses are capped at 400 tokens (the longest full SFT target is about 330); a derailed response ends there unparsed.
+        var options = new TimerPoOptions { Seed = seed, MaxResponseTokens = maxTokens };
         var clock = Stopwatch.StartNew();
         // Interleave tasks so partial progress is representative; chunks keep the rendered images' memory bounded.
         var order = Enumerable.Range(0, samples.Count).OrderBy(i => i % perTask).ThenBy(i => i / perTask).ToArray();
@@ -40,7 +41,7 @@ public static class EvalSplit
             progress.WriteLine($"eval {Math.Min(start + 64, order.Length)}/{order.Length}, {clock.Elapsed.TotalMinutes:F1} min");
         }
         var sb = new StringBuilder();
-        sb.AppendLine($"AnomLLM-style eval split: {samples.Count} series (8 tasks × {perTask}, seed 42), one response each at temperature 0.4, top-p 1, seed {seed}; {clock.Elapsed.TotalMinutes:F1} min.");
+        sb.AppendLine($"AnomLLM-style eval split: {samples.Count} series (8 tasks × {perTask}, seed 42), one response each at temperature 0.4, top-p 1, at most {maxTokens} tokens, seed {seed}; {clock.Elapsed.TotalMinutes:F1} min.");
         sb.AppendLine();
         sb.AppendLine(Table1.Header);
         sb.AppendLine(Table1.Row($"AnomSeer-Tiny SFT ({(policy.Modality)})", policyByFamily));

@@ -34,7 +34,7 @@ public static class Program
     private static int Usage()
     {
         Console.Error.WriteLine("usage: TrainTinyPolicy train --out DIR [--modality ImageAndSeries|Image] [--steps N] [--minutes M] [--batch 16] [--lr 1e-3] [--reasoning Full|Concise] [--seed 0] [--threads 2]");
-        Console.Error.WriteLine("       TrainTinyPolicy eval --model DIR [--per-task 400] [--report FILE] [--threads 2]");
+        Console.Error.WriteLine("       TrainTinyPolicy eval --model DIR [--per-task 400] [--max-tokens 400] [--report FILE] [--threads 2]");
         return 2;
     }
 
@@ -70,7 +70,7 @@ public static class Program
         else
         {
             // Tokenizer from the SFT targets of 8 × 64 fresh training series (deterministic).
-            var corpus = Enumerable.Range(0, 32).SelectMany(k => data.Batch(100_000 + k, 16)).Select(SftTargets.Text).ToList();
+            var corpus = Enumerable.Range(0, a.Int("corpus-batches", 32)).SelectMany(k => data.Batch(100_000 + k, 16)).Select(SftTargets.Text).ToList();
             var tokenizer = PolicyTokenizerBuilder.Build(corpus);
             policy = new TinyPolicyModel(new TinyPolicyConfig { Modality = modality }, tokenizer, seed);
         }
@@ -127,7 +127,7 @@ public static class Program
         int perTask = a.Int("per-task", 400);
         int batch = a.Int("batch", 32);
         using var policy = TinyPolicyModel.Load(modelDir);
-        var report = EvalSplit.Run(policy, perTask, batch, output);
+        var report = EvalSplit.Run(policy, perTask, batch, output, maxTokens: a.Int("max-tokens", 400));
         string? reportPath = a.TextOrNull("report");
         if (reportPath is not null) AnomSeer.IO.AtomicFile.WriteAllText(reportPath, report);
         output.WriteLine(report);
