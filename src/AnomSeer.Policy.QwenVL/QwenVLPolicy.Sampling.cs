@@ -10,6 +10,8 @@ public sealed partial class QwenVLPolicy
     /// is prefilled once (image encoded once) and its cache repeated for its responses. Generation stops at
     /// <c>&lt;|im_end|&gt;</c> or any end-of-sequence id of the generation config. RL settings by default: temperature
     /// and top-p from <paramref name="options"/>, no top-k and no repetition penalty unless <see cref="Options"/> asks.
+    /// With <see cref="SamplingOptions.UseKeyValueCache"/> false, every step reruns the whole model over the sequence
+    /// (a slow check of the cache).
     /// </summary>
     /// <inheritdoc/>
     public IReadOnlyList<SampledResponse> Sample(IReadOnlyList<PolicyInput> prompts, SamplingOptions? options = null,
@@ -37,6 +39,7 @@ public sealed partial class QwenVLPolicy
         var tokens = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
         var logps = Enumerable.Range(0, n).Select(_ => new List<float>()).ToArray();
         var finished = new bool[n];
+        var fed = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
         var rngs = Enumerable.Range(0, n).Select(j => new Random(unchecked(options.Seed * 1_000_003 + promptIndex * 7_919 + j))).ToArray();
         using var cache = new KvCache(Config.Text.NumHiddenLayers, promptLength + options.MaxNewTokens);
         long[] deltas;
@@ -45,7 +48,7 @@ public sealed partial class QwenVLPolicy
         using (var scope = NewDisposeScope())
         {
             var pixels = tensor(prompt.PixelValues, [prompt.Grid.Patches, prompt.PixelValues.Length / prompt.Grid.Patches]);
-            var (hidden, d) = QwenVLForward.Full(_network, [prompt.Ids], null, pixels, [prompt.Grid], cache);
+            var (hidden, d) = QwenVLForward.Full(_network, [prompt.Ids], null, pixels, [prompt.Grid], options.UseKeyValueCache ? cache : null);
             cache.SelectRows(zeros([n], int64, ModelDevice));
             deltas = Enumerable.Repeat(d[0], n).ToArray();
             var logits = _network.Logits(hidden[.., -1]).to(float32).cpu();
@@ -69,9 +72,21 @@ public sealed partial class QwenVLPolicy
             }
             if (finished.All(f => f) || t == options.MaxNewTokens - 1) break;
             using var scope = NewDisposeScope();
-            var valid = ones([n, promptLength + t + 1], @bool, ModelDevice);
-            var h = QwenVLForward.Step(_network, next, deltas, valid, cache);
-            last = _network.Logits(h[.., 0]).to(float32).cpu().contiguous().data<float>().ToArray();
+            if (options.UseKeyValueCache)
+            {
+                var valid = ones([n, promptLength + t + 1], @bool, ModelDevice);
+                var h = QwenVLForward.Step(_network, next, deltas, valid, cache);
+                last = _network.Logits(h[.., 0]).to(float32).cpu().contiguous().data<float>().ToArray();
+            }
+            else
+            {
+                for (int r = 0; r < n; r++) fed[r].Add((int)next[r]);
+                var rows = fed.Select(f => (IReadOnlyList<int>)[.. prompt.Ids, .. f]).ToArray();
+                var pixels = tensor(prompt.PixelValues, [prompt.Grid.Patches, prompt.PixelValues.Length / prompt.Grid.Patches]).repeat(n, 1);
+                var (h, _) = QwenVLForward.Full(_network, rows, null, pixels, Enumerable.Repeat(prompt.Grid, n).ToArray(), null,
+                    Enumerable.Repeat(promptLength, n).ToArray());
+                last = _network.Logits(h[.., -1]).to(float32).cpu().contiguous().data<float>().ToArray();
+            }
         }
         for (int r = 0; r < n; r++)
         {

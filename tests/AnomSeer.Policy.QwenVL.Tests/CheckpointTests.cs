@@ -34,6 +34,21 @@ public class CheckpointTests
     });
 
     [Fact]
+    public void PolicyLoader_LoadsTheFolderAsAnIPolicyModel() => WithFolder(dir =>
+    {
+        using var original = TinyPolicy.Create(12);
+        TinyPolicy.Write(original, dir);
+        using var loaded = new QwenVLPolicyLoader(ScalarType.Float32, options: Tiny).Load(dir);
+        Assert.Equal(64, loaded.HiddenSize);
+        Assert.Equal(InputModality.Image, loaded.Modality);
+        var input = TinyPolicy.Input(2);
+        var response = original.EncodeResponse(input, "42");
+        using var a = original.ScoreResponses([new ResponseItem(input, response)]);
+        using var b = loaded.ScoreResponses([new ResponseItem(input, response)]);
+        Assert.Equal(a.LogProbsOf(0), b.LogProbsOf(0));
+    });
+
+    [Fact]
     public void FromPretrained_MissingTensor_IsNamed() => WithFolder(dir =>
     {
         using var original = TinyPolicy.Create();

@@ -129,4 +129,18 @@ public class PolicyTests
         // The prefix before the image-pad ids scores as without them (causal), so the image was not shifted.
         Assert.Equal(TinyPolicy.Score(policy, input, [10])[0], scored[0], 5);
     }
+
+    [Fact]
+    public void Sample_WithoutTheCache_GivesTheSameTokensAndLogProbs()
+    {
+        using var policy = TinyPolicy.Create(9);
+        var inputs = new[] { TinyPolicy.Input(3) };
+        var cached = policy.Sample(inputs, new SamplingOptions { ResponsesPerPrompt = 2, MaxNewTokens = 6, Seed = 1 });
+        var uncached = policy.Sample(inputs, new SamplingOptions { ResponsesPerPrompt = 2, MaxNewTokens = 6, Seed = 1, UseKeyValueCache = false });
+        for (int i = 0; i < cached.Count; i++)
+        {
+            Assert.Equal(cached[i].TokenIds, uncached[i].TokenIds);
+            for (int t = 0; t < cached[i].LogProbs.Count; t++) Assert.True(Math.Abs(cached[i].LogProbs[t] - uncached[i].LogProbs[t]) <= 1e-4);
+        }
+    }
 }
