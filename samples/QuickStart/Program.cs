@@ -21,7 +21,7 @@ string Arg(string name, string fallback) =>
 
 // 1. A series of the AnomLLM-style eval split (seed 42): not seen in training.
 var task = AnomLlmTaskNames.Parse(Arg("task", "range"));
-int index = int.Parse(Arg("index", "0"), CultureInfo.InvariantCulture);
+int index = int.Parse(Arg("index", "5"), CultureInfo.InvariantCulture);
 var sample = SyntheticDatasets.AnomLlm(DatasetSplit.Eval, index + 1, SyntheticDatasets.DefaultSeed(SyntheticSuite.AnomLlm, DatasetSplit.Eval),
     tasks: [task]).Last();
 Console.WriteLine($"Series {sample.Id}: {sample.Length} points; ground truth {AnswerFormatter.FormatIntervals(sample.Intervals)} as {(sample.Class ?? AnomalyClass.Normal).ToCanonicalName()}.");
