@@ -173,4 +173,25 @@ public class ModelInvariantTests
         var embedding = tied.named_parameters().First(p => p.name == "model.embed_tokens.weight").parameter;
         Assert.True(MaxAbsDiff(tied.Logits(h), matmul(h, embedding.t())) <= 1e-5f);
     }
+
+    [Fact]
+    public void BFloat16_AgreesWithFloat32_ToAboutTwoPercent()
+    {
+        using var f32 = TinyQwen.Network(13);
+        using var bf16 = ModuleInit.WithoutInit(() => new QwenVLNetwork(TinyQwen.Config(), bfloat16, CPU));
+        using var noGrad = no_grad();
+        var source = f32.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        foreach (var (name, p) in bf16.named_parameters()) p.copy_(source[name].to(bfloat16));
+        using var scope = NewDisposeScope();
+        var grid = new ImageGrid(1, 6, 10);
+        var pixels = TinyQwen.Pixels(grid, 2);
+        var prompt = TinyQwen.Prompt(grid);
+        var (h32, _) = QwenVLForward.Full(f32, [prompt], null, pixels, [grid], null);
+        var (h16, _) = QwenVLForward.Full(bf16, [prompt], null, pixels, [grid], null);
+        var l32 = f32.Logits(h32);
+        var l16 = bf16.Logits(h16).to(float32);
+        double relative = (l32 - l16).abs().max().item<float>() / l32.abs().max().item<float>();
+        Assert.True(relative <= 2e-2, $"max |Δlogit| / max |logit| = {relative}");
+        Assert.True(relative > 0, "the bfloat16 path must actually run in bfloat16");
+    }
 }
