@@ -194,4 +194,26 @@ public class ModelInvariantTests
         Assert.True(relative <= 2e-2, $"max |Δlogit| / max |logit| = {relative}");
         Assert.True(relative > 0, "the bfloat16 path must actually run in bfloat16");
     }
+
+    [Fact]
+    public void LeftPaddedBatch_OfTwoPromptsWithDifferentImages_GivesTheLastTokenLogitsOfEachAlone()
+    {
+        using var net = TinyQwen.Network(14);
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var g1 = new ImageGrid(1, 6, 10);
+        var g2 = new ImageGrid(1, 4, 6);
+        var p1 = TinyQwen.Prompt(g1, 2, 1);
+        var p2 = TinyQwen.Prompt(g2, 6, 5);
+        var x1 = TinyQwen.Pixels(g1, 21);
+        var x2 = TinyQwen.Pixels(g2, 22);
+        int length = Math.Max(p1.Length, p2.Length);
+        int[] Pad(int[] p) => [.. Enumerable.Repeat(TinyQwen.Pad, length - p.Length), .. p];
+        bool[] Valid(int[] p) => [.. Enumerable.Repeat(false, length - p.Length), .. Enumerable.Repeat(true, p.Length)];
+        var (batch, _) = QwenVLForward.Full(net, [Pad(p1), Pad(p2)], [Valid(p1), Valid(p2)], cat([x1, x2], 0), [g1, g2], null);
+        var (alone1, _) = QwenVLForward.Full(net, [p1], null, x1, [g1], null);
+        var (alone2, _) = QwenVLForward.Full(net, [p2], null, x2, [g2], null);
+        Assert.True(MaxAbsDiff(net.Logits(batch[0, -1]), net.Logits(alone1[0, -1])) <= 1e-4f);
+        Assert.True(MaxAbsDiff(net.Logits(batch[1, -1]), net.Logits(alone2[0, -1])) <= 1e-4f);
+    }
 }
