@@ -311,7 +311,7 @@ public sealed partial class CudaSinkhornSolver : ISinkhornSolver, IHiddenStateTr
         var results = new SinkhornResult[count];
         for (int p = 0; p < count; p++)
             if (rowsOf(p) == 0 || columnsOf(p) == 0)
-                results[p] = new SinkhornResult(1.0, 0, 0.0, true, new double[rowsOf(p)], new double[columnsOf(p)], null, isEmpty: true);
+                results[p] = SinkhornResult.Empty(rowsOf(p), columnsOf(p));
         return results;
     }
 

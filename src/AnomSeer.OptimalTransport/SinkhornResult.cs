@@ -58,7 +58,18 @@ public sealed class SinkhornResult
     /// <summary>Whether a side of the problem was empty (then <see cref="Cost"/> is 1.0 and nothing was solved).</summary>
     public bool IsEmpty { get; }
 
-    /// <summary>The result of a problem with an empty side: <c>W = 1.0</c> (spec b.5 step 5).</summary>
-    internal static SinkhornResult Empty(int rows, int columns) =>
-        new(1.0, 0, 0.0, true, new double[rows], new double[columns], null, isEmpty: true);
+    /// <summary>
+    /// The result of a problem with an empty side (spec b.5 step 5: "if either side has no valid tokens, W = 1.0"):
+    /// <see cref="Cost"/> 1.0, no iterations, marginal error 0, converged, zero log-potentials of the given lengths,
+    /// no plan, <see cref="IsEmpty"/> true. What every solver returns for such a problem; for other solvers to return too.
+    /// </summary>
+    /// <param name="rows">Rows of the problem (length of <see cref="LogU"/>), at least 0.</param>
+    /// <param name="columns">Columns of the problem (length of <see cref="LogV"/>), at least 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A negative size.</exception>
+    public static SinkhornResult Empty(int rows, int columns)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        ArgumentOutOfRangeException.ThrowIfNegative(columns);
+        return new(1.0, 0, 0.0, true, new double[rows], new double[columns], null, isEmpty: true);
+    }
 }

@@ -25,6 +25,14 @@ public sealed class CpuHiddenStateTransport : IHiddenStateTransport
         options ??= HiddenStateTransportOptions.Paper;
         options.Validate();
         HiddenStateValidation.Validate(pairs, nameof(pairs));
+        if (options.Sinkhorn.Method == SinkhornMethod.Scaling)
+        {
+            // Each pair's cost matrix and K computed right before its solve, on the same thread (same results).
+            var responses = new HiddenStates[pairs.Count];
+            var references = new HiddenStates[pairs.Count];
+            for (int p = 0; p < pairs.Count; p++) (responses[p], references[p]) = (pairs[p].Response, pairs[p].Reference);
+            return _solver.SolveCosineBatch<double>(responses, references, 0, pairs.Count, options.Masses, options.Sinkhorn, cancellationToken);
+        }
         var problems = new SinkhornProblem<double>[pairs.Count];
         for (int p = 0; p < pairs.Count; p++)
         {

@@ -3,7 +3,7 @@ namespace AnomSeer.OptimalTransport.Cuda;
 /// <summary>
 /// The whole OT step of spec b.5 steps 3–5 for a batch: from the two hidden-state matrices of each response to
 /// its transport cost W (cosine cost, token masses, Sinkhorn). Implemented on the GPU by
-/// <see cref="CudaSinkhornSolver"/> (nothing but W and the potentials leaves the device) and on the CPU by
+/// <c>CudaSinkhornSolver</c> (package AnomSeer.OptimalTransport.Cuda) (nothing but W and the potentials leaves the device) and on the CPU by
 /// <see cref="CpuHiddenStateTransport"/>, so a trainer can use either through the provider probe.
 /// </summary>
 /// <remarks>Proposed for <c>AnomSeer.OptimalTransport</c>; lives here until that package adopts it.</remarks>
