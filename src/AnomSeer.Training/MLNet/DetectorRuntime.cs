@@ -1,21 +1,23 @@
 using AnomSeer.Answers;
 using AnomSeer.Plotting;
 using AnomSeer.Policy;
-using AnomSeer.Policy.Tiny;
 
 namespace AnomSeer.Training.MLNet;
 
 /// <summary>A decoded detector: its policy, renderer and settings. Answers one series at a time; not thread-safe (the
-/// mapping keeps one per thread).</summary>
+/// mapping keeps one per thread), except with <c>serialise</c>, where calls take a lock (a detector bound to one shared
+/// policy instance).</summary>
 internal sealed class DetectorRuntime : IDisposable
 {
-    private readonly TinyPolicyModel _policy;
+    private readonly IPolicyModel _policy;
     private readonly TimeSeriesPlotRenderer _renderer;
     private readonly TimerPoDetectorSettings _settings;
+    private readonly Lock? _gate;
 
-    internal DetectorRuntime(TinyPolicyModel policy, TimerPoDetectorSettings settings)
+    internal DetectorRuntime(IPolicyModel policy, TimerPoDetectorSettings settings, bool serialise = false)
     {
         _policy = policy;
+        _gate = serialise ? new Lock() : null;
         _settings = settings;
         _renderer = new TimeSeriesPlotRenderer(settings.PlotOptions);
     }
@@ -30,8 +32,15 @@ internal sealed class DetectorRuntime : IDisposable
     /// training: the plot drawn from the values, and the values as floats.</summary>
     internal (string Response, ParsedAnswer Answer) Detect(ReadOnlySpan<double> series)
     {
-        var input = Input(series, _renderer, _settings.ColorMode);
-        var response = _policy.Sample([input], _settings.Sampling)[0];
+        SampledResponse response;
+        if (_gate is null)
+        {
+            response = _policy.Sample([Input(series, _renderer, _settings.ColorMode)], _settings.Sampling)[0];
+        }
+        else
+        {
+            lock (_gate) response = _policy.Sample([Input(series, _renderer, _settings.ColorMode)], _settings.Sampling)[0];
+        }
         return (response.Text, AnswerParser.Parse(response.Text));
     }
 

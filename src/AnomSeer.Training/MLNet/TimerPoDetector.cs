@@ -1,4 +1,7 @@
+using AnomSeer.ExpCoT.MLNet;
 using AnomSeer.MLNet;
+using AnomSeer.Plotting;
+using AnomSeer.Policy;
 using AnomSeer.Policy.Checkpoints;
 using AnomSeer.Policy.Tiny;
 using Microsoft.ML;
@@ -31,10 +34,19 @@ namespace AnomSeer.Training.MLNet;
 /// carries the packed checkpoint through the pipeline (about 4/3 of the weights file, in doubles): negligible next to
 /// generation for AnomSeer-Tiny, but a reason not to use this transformer for very large policies.
 /// </para>
+/// <para>
+/// A detector of any other <see cref="IPolicyModel"/> (for example a Qwen2.5-VL policy) is bound to that policy instance:
+/// build it with <see cref="FromPolicy(MLContext, IPolicyModel, TimerPoDetectorOptions?)"/> or fit the estimator with
+/// <see cref="TimerPoDetectorOptions.PolicyFactory"/>. It answers rows with that instance (one row at a time, under a
+/// lock) and cannot be saved: neither <see cref="Save"/> nor <c>mlContext.Model.Save</c> (both AnomSeer-Tiny only).
+/// </para>
 /// </remarks>
 public sealed class TimerPoDetector : ITransformer
 {
-    private readonly DetectorPackage _package;
+    private const string BoundSaveMessage =
+        "This TimerPO detector is bound to a policy instance that is not AnomSeer-Tiny, and cannot be saved: save the policy with its own API and rebuild the detector with TimerPoDetector.FromPolicy.";
+
+    private readonly DetectorPackage? _package;
     private readonly DetectorColumns _columns;
     private readonly ITransformer _chain;
 
@@ -46,11 +58,65 @@ public sealed class TimerPoDetector : ITransformer
         _chain = BuildChain(_columns, package.ToState());
     }
 
+    private TimerPoDetector(IPolicyModel policy, DetectorColumns columns, TimerPoDetectorSettings settings)
+    {
+        _package = null;
+        _columns = columns;
+        Settings = settings;
+        var runtime = new DetectorRuntime(policy, settings, serialise: true);
+        _chain = BuildBoundChain(columns, runtime);
+    }
+
     internal static TimerPoDetector FromPolicy(TinyPolicyModel policy, DetectorColumns columns, TimerPoDetectorSettings settings) =>
         new(DetectorPackage.FromPolicy(policy, DetectorFile.Create(columns, settings)));
 
-    /// <summary>The packed settings and checkpoint files.</summary>
-    internal DetectorPackage Package => _package;
+    internal static TimerPoDetector Bound(IPolicyModel policy, DetectorColumns columns, TimerPoDetectorSettings settings) =>
+        new(policy, columns, settings);
+
+    /// <summary>
+    /// A detector that answers rows with <paramref name="policy"/> itself (any <see cref="IPolicyModel"/>, for example a
+    /// Qwen2.5-VL policy): each row's series is drawn, one response is sampled with the evaluation settings of
+    /// <paramref name="options"/> and the fixed <see cref="TimerPoDetectorOptions.Seed"/>, and parsed, exactly as a fitted
+    /// detector does. The caller keeps ownership of the policy and must not dispose it while the detector is in use; rows
+    /// are answered one at a time under a lock. The detector cannot be saved (see the remarks of
+    /// <see cref="TimerPoDetector"/>).
+    /// </summary>
+    /// <param name="mlContext">The ML.NET context (the detector itself needs nothing from it).</param>
+    /// <param name="policy">The policy that answers.</param>
+    /// <param name="options">Column names, <see cref="TimerPoDetectorOptions.PlotOptions"/> (null: the default plot, or an
+    /// AnomSeer-Tiny policy's image size), sampling (<see cref="TimerPoDetectorOptions.TimerPo"/>'s evaluation temperature,
+    /// top-p and maximum response tokens) and <see cref="TimerPoDetectorOptions.Seed"/>; null for the defaults. The
+    /// training settings are ignored.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="mlContext"/> or <paramref name="policy"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public static TimerPoDetector FromPolicy(MLContext mlContext, IPolicyModel policy, TimerPoDetectorOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(policy);
+        options ??= new TimerPoDetectorOptions();
+        options.Validate();
+        return Bound(policy, DetectorColumns.From(options), BoundSettings(policy, options));
+    }
+
+    /// <summary>Detection settings of a bound detector: the plot of the options (or the default one, or a Tiny policy's
+    /// image size), RGB unless a Tiny policy reads grayscale, the evaluation sampling.</summary>
+    internal static TimerPoDetectorSettings BoundSettings(IPolicyModel policy, TimerPoDetectorOptions o)
+    {
+        var tiny = (policy as TinyPolicyModel)?.Config;
+        var plot = o.PlotOptions ?? (tiny is null ? new PlotOptions() : new PlotOptions { Width = tiny.ImageWidth, Height = tiny.ImageHeight });
+        var mode = tiny is { ImageChannels: 1 } ? TensorColorMode.Grayscale : TensorColorMode.Rgb;
+        var settings = new TimerPoDetectorSettings(o.TimerPo.EvaluationTemperature, o.TimerPo.TopP, o.TimerPo.MaxResponseTokens,
+            o.Seed, plot, mode);
+        settings.Validate();
+        return settings;
+    }
+
+    /// <summary>The packed settings and checkpoint files (AnomSeer-Tiny detectors only).</summary>
+    internal DetectorPackage Package => _package ?? throw new NotSupportedException(BoundSaveMessage);
+
+    /// <summary>Whether the detector is bound to a policy instance (not AnomSeer-Tiny, or built with
+    /// <see cref="FromPolicy(MLContext, IPolicyModel, TimerPoDetectorOptions?)"/>) and so cannot be saved.</summary>
+    public bool IsBoundToPolicyInstance => _package is null;
 
     /// <summary>The series column read (vector of Single or Double).</summary>
     public string SeriesColumnName => _columns.Series;
@@ -95,15 +161,19 @@ public sealed class TimerPoDetector : ITransformer
     /// <see cref="Load"/>.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="folder"/> is null or blank.</exception>
+    /// <exception cref="NotSupportedException">The detector is bound to a policy instance
+    /// (<see cref="IsBoundToPolicyInstance"/>): save the policy with its own API and rebuild the detector with
+    /// <see cref="FromPolicy(MLContext, IPolicyModel, TimerPoDetectorOptions?)"/>.</exception>
     public void Save(string folder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        _package.WriteFolder(folder);
+        Package.WriteFolder(folder);
     }
 
     /// <summary>A new policy with the detector's weights, for the plain C# API (for example <c>PolicyEvaluator</c>); the
     /// caller owns and disposes it.</summary>
-    public TinyPolicyModel CreatePolicy() => _package.CreatePolicy();
+    /// <exception cref="NotSupportedException">The detector is bound to a policy instance (<see cref="IsBoundToPolicyInstance"/>).</exception>
+    public TinyPolicyModel CreatePolicy() => Package.CreatePolicy();
 
     /// <summary>The schema after the transform: the input columns plus the output columns.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="inputSchema"/> is null.</exception>
@@ -133,8 +203,13 @@ public sealed class TimerPoDetector : ITransformer
         return _chain.GetRowToRowMapper(inputSchema);
     }
 
-    /// <summary>Writes the detector into an ML.NET model (<c>mlContext.Model.Save</c>) as its chain of built-in transforms.</summary>
-    void ICanSaveModel.Save(ModelSaveContext ctx) => _chain.Save(ctx);
+    /// <summary>Writes the detector into an ML.NET model (<c>mlContext.Model.Save</c>) as its chain of built-in transforms
+    /// (AnomSeer-Tiny detectors only; a bound detector throws <see cref="NotSupportedException"/>).</summary>
+    void ICanSaveModel.Save(ModelSaveContext ctx)
+    {
+        if (_package is null) throw new NotSupportedException(BoundSaveMessage);
+        _chain.Save(ctx);
+    }
 
     private void CheckInput(DataViewSchema schema, string paramName)
     {
@@ -167,6 +242,40 @@ public sealed class TimerPoDetector : ITransformer
         if (columns.Response is not null)
             chain = chain.Append(t.CopyColumns(columns.Response, DetectorMappingColumns.Response));
         return chain.Append(t.DropColumns(drop.ToArray()));
+    }
+
+    /// <summary>The chain of a bound detector: the same columns, answered by <paramref name="runtime"/> (not saveable).</summary>
+    private static ITransformer BuildBoundChain(DetectorColumns columns, DetectorRuntime runtime)
+    {
+        var ml = new MLContext(seed: 0);
+        var definition = SchemaDefinition.Create(typeof(SeriesRow));
+        definition[0].ColumnName = columns.Series;
+        var empty = ml.Data.LoadFromEnumerable(Array.Empty<SeriesRow>(), definition);
+        void Map(BoundInput input, TimerPoDetectionMapping.Output output)
+        {
+            var (response, answer) = runtime.Detect(input.Series);
+            output.Reasoning = answer.Reasoning ?? "";
+            output.Intervals = answer.Intervals is null ? [] : IntervalEncoding.Flatten(answer.Intervals);
+            output.Class = answer.Class?.ToCanonicalName() ?? "";
+            output.Response = response;
+        }
+        var t = ml.Transforms;
+        var drop = new List<string> { DetectorMappingColumns.Series, DetectorMappingColumns.Reasoning,
+            DetectorMappingColumns.Intervals, DetectorMappingColumns.Class, DetectorMappingColumns.Response };
+        IEstimator<ITransformer> chain = t.Conversion.ConvertType(DetectorMappingColumns.Series, columns.Series, DataKind.Double)
+            .Append(t.CustomMapping<BoundInput, TimerPoDetectionMapping.Output>(Map, contractName: null))
+            .Append(t.CopyColumns(columns.Reasoning, DetectorMappingColumns.Reasoning))
+            .Append(t.CopyColumns(columns.Intervals, DetectorMappingColumns.Intervals))
+            .Append(t.CopyColumns(columns.PredictedClass, DetectorMappingColumns.Class));
+        if (columns.Response is not null)
+            chain = chain.Append(t.CopyColumns(columns.Response, DetectorMappingColumns.Response));
+        return chain.Append(t.DropColumns(drop.ToArray())).Fit(empty);
+    }
+
+    private sealed class BoundInput
+    {
+        [ColumnName(DetectorMappingColumns.Series)]
+        public double[] Series { get; set; } = [];
     }
 
     private sealed class SeriesRow

@@ -24,8 +24,9 @@ public static class TimerPoDetectorCatalog
     /// </code>
     /// </example>
     /// <exception cref="ArgumentNullException"><paramref name="catalog"/> is null.</exception>
-    /// <exception cref="ArgumentException">A column name is blank, output names collide, or more than one starting policy
-    /// is set.</exception>
+    /// <exception cref="ArgumentException">A column name is blank, output names collide, more than one starting policy
+    /// is set, or SFT steps are asked with <see cref="TimerPoDetectorOptions.PolicyFactory"/> (any <c>IPolicyModel</c>:
+    /// TimerPO only).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A step count or a nested option is out of range.</exception>
     public static TimerPoDetectorEstimator TimerPO(this AnomalyDetectionCatalog.AnomalyDetectionTrainers catalog,
         TimerPoDetectorOptions? options = null)

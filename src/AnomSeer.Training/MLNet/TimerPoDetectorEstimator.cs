@@ -46,6 +46,7 @@ public sealed class TimerPoDetectorEstimator : IEstimator<TimerPoDetector>
         var ct = o.CancellationToken;
         ct.ThrowIfCancellationRequested();
         var samples = TrainingRowReader.Read(input, o, ct);
+        if (o.PolicyFactory is not null) return FitAnyPolicy(o.PolicyFactory, samples);
 
         TinyPolicyModel? policy = StartingPolicy();
         try
@@ -75,6 +76,36 @@ public sealed class TimerPoDetectorEstimator : IEstimator<TimerPoDetector>
         finally
         {
             policy?.Dispose();
+        }
+    }
+
+    /// <summary>TimerPO on the policy of <see cref="TimerPoDetectorOptions.PolicyFactory"/> (no SFT); the detector is bound to
+    /// that instance, which it keeps (the policy is disposed only if the fit fails).</summary>
+    private TimerPoDetector FitAnyPolicy(Func<IPolicyModel> policyFactory, IReadOnlyList<AnomSeer.Data.Samples.TsadSample> samples)
+    {
+        var o = Options;
+        var ct = o.CancellationToken;
+        var policy = policyFactory() ?? throw new InvalidOperationException("PolicyFactory returned null.");
+        try
+        {
+            var settings = TimerPoDetector.BoundSettings(policy, o);
+            var factory = new TimerPoExampleFactory(new TimeSeriesPlotRenderer(settings.PlotOptions),
+                new ExpCotGenerator(o.ExpCot), settings.ColorMode);
+            var examples = factory.CreateAll(samples, ct);
+            if (o.TimerPoSteps > 0)
+            {
+                using var reference = (o.ReferencePolicyFactory is null ? policyFactory() : o.ReferencePolicyFactory(policy))
+                    ?? throw new InvalidOperationException("The reference policy factory returned null.");
+                using var trainer = new TimerPoTrainer(policy, reference, o.TimerPo, o.Solver, o.Logger);
+                trainer.Train(examples, o.TimerPoSteps, o.Progress, ct);
+            }
+            ct.ThrowIfCancellationRequested();
+            return TimerPoDetector.Bound(policy, DetectorColumns.From(o), settings);
+        }
+        catch
+        {
+            policy.Dispose();
+            throw;
         }
     }
 

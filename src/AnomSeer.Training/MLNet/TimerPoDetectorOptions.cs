@@ -1,6 +1,7 @@
 using AnomSeer.ExpCoT;
 using AnomSeer.OptimalTransport;
 using AnomSeer.Plotting;
+using AnomSeer.Policy;
 using AnomSeer.Policy.Tiny;
 using AnomSeer.Policy.Tokenization;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,9 @@ namespace AnomSeer.Training.MLNet;
 /// <see cref="TinyPolicyConfig"/> is built, with a tokenizer built from the training rows' ExpCoT texts. Only AnomSeer-Tiny
 /// policies (<see cref="TinyPolicyModel"/>) are supported: the detector saves its policy as a
 /// <see cref="AnomSeer.Policy.Checkpoints.PolicyCheckpoint"/> folder, and the SFT warm-up trains a Tiny model.
+/// Any other <see cref="IPolicyModel"/> (for example a Qwen2.5-VL policy) is trained through <see cref="PolicyFactory"/>:
+/// TimerPO only, and the detector is bound to that policy instance (it cannot be saved; see
+/// <see cref="TimerPoDetector.FromPolicy(Microsoft.ML.MLContext, IPolicyModel, TimerPoDetectorOptions?)"/>).
 /// </remarks>
 public sealed record TimerPoDetectorOptions
 {
@@ -92,6 +96,21 @@ public sealed record TimerPoDetectorOptions
     /// no starting policy is set at all, the default <see cref="TinyPolicyConfig"/> is used.</summary>
     public TinyPolicyConfig? PolicyConfig { get; init; }
 
+    /// <summary>
+    /// Train any <see cref="IPolicyModel"/> (not only AnomSeer-Tiny): the fit calls this once for the policy it trains
+    /// with TimerPO and returns a detector bound to that instance (the detector keeps it; nothing disposes it). Excludes
+    /// the other starting policies and an SFT warm-up (<see cref="SftSteps"/> must be 0). Null (default) for the
+    /// AnomSeer-Tiny path. To start from a checkpoint folder, wrap a loader: <c>() =&gt; loader.Load(folder)</c>.
+    /// </summary>
+    public Func<IPolicyModel>? PolicyFactory { get; init; }
+
+    /// <summary>
+    /// With <see cref="PolicyFactory"/>: returns TimerPO's frozen reference policy for the policy being trained (for a
+    /// LoRA Qwen2.5-VL policy, <c>p =&gt; ((QwenVLPolicy)p).AsFrozenReference()</c>); the fit disposes it. Null (default)
+    /// calls <see cref="PolicyFactory"/> a second time, which must then return the same starting weights.
+    /// </summary>
+    public Func<IPolicyModel, IPolicyModel>? ReferencePolicyFactory { get; init; }
+
     /// <summary>Options of the tokenizer built for a fresh model; null for the defaults.</summary>
     public PolicyTokenizerOptions? TokenizerOptions { get; init; }
 
@@ -129,8 +148,9 @@ public sealed record TimerPoDetectorOptions
     public int Seed { get; init; } = Defaults.Seed;
 
     /// <summary>Checks every setting.</summary>
-    /// <exception cref="ArgumentException">A column name is blank, two output columns share a name, or more than one
-    /// starting policy is set.</exception>
+    /// <exception cref="ArgumentException">A column name is blank, two output columns share a name, more than one
+    /// starting policy is set, <see cref="SftSteps"/> &gt; 0 with <see cref="PolicyFactory"/>, or
+    /// <see cref="ReferencePolicyFactory"/> without <see cref="PolicyFactory"/>.</exception>
     /// <exception cref="ArgumentNullException"><see cref="TimerPo"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A step count or a nested option is out of range.</exception>
     public void Validate()
@@ -152,9 +172,16 @@ public sealed record TimerPoDetectorOptions
         ArgumentOutOfRangeException.ThrowIfNegative(TimerPoSteps, nameof(TimerPoSteps));
         ArgumentOutOfRangeException.ThrowIfNegative(SftSteps, nameof(SftSteps));
         Sft?.Validate();
-        int starts = (InitialCheckpoint is null ? 0 : 1) + (InitialPolicyFactory is null ? 0 : 1) + (PolicyConfig is null ? 0 : 1);
+        int starts = (InitialCheckpoint is null ? 0 : 1) + (InitialPolicyFactory is null ? 0 : 1) + (PolicyConfig is null ? 0 : 1)
+            + (PolicyFactory is null ? 0 : 1);
         if (starts > 1)
-            throw new ArgumentException("Set at most one of InitialCheckpoint, InitialPolicyFactory and PolicyConfig.", nameof(InitialCheckpoint));
+            throw new ArgumentException("Set at most one of InitialCheckpoint, InitialPolicyFactory, PolicyConfig and PolicyFactory.", nameof(InitialCheckpoint));
+        if (PolicyFactory is not null && SftSteps > 0)
+            throw new ArgumentException(
+                $"The SFT warm-up trains AnomSeer-Tiny only: with {nameof(PolicyFactory)} set, {nameof(SftSteps)} must be 0 (it is {SftSteps}).",
+                nameof(PolicyFactory));
+        if (ReferencePolicyFactory is not null && PolicyFactory is null)
+            throw new ArgumentException($"{nameof(ReferencePolicyFactory)} needs {nameof(PolicyFactory)}.", nameof(ReferencePolicyFactory));
         if (InitialCheckpoint is not null)
             ArgumentException.ThrowIfNullOrWhiteSpace(InitialCheckpoint, nameof(InitialCheckpoint));
         TokenizerOptions?.Validate();
