@@ -6,7 +6,7 @@ namespace AnomSeer.Training.MLNet;
 public static class TimerPoDetectorCatalog
 {
     /// <summary>
-    /// Trains an AnomSeer-Tiny policy with TimerPO (after an optional SFT warm-up) on rows of (series, ground-truth
+    /// Trains a policy (AnomSeer-Tiny, or any IPolicyModel through TimerPoDetectorOptions.PolicyFactory) with TimerPO (after an optional SFT warm-up for AnomSeer-Tiny) on rows of (series, ground-truth
     /// intervals, class, task) and returns a <see cref="TimerPoDetector"/> that adds reasoning, intervals and class columns
     /// (see <see cref="TimerPoDetectorEstimator"/>).
     /// </summary>

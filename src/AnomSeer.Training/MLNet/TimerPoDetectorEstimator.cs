@@ -10,7 +10,7 @@ using Microsoft.ML.Data;
 namespace AnomSeer.Training.MLNet;
 
 /// <summary>
-/// ML.NET estimator that trains an AnomSeer-Tiny policy with TimerPO on an <see cref="IDataView"/> of (series,
+/// ML.NET estimator that trains a policy (AnomSeer-Tiny, or any IPolicyModel given by <see cref="TimerPoDetectorOptions.PolicyFactory"/>) with TimerPO on an <see cref="IDataView"/> of (series,
 /// ground-truth intervals, class, task) rows and returns a <see cref="TimerPoDetector"/>. A thin adapter over the plain
 /// API: the rows become <see cref="TimerPoExample"/>s through <see cref="TimerPoExampleFactory"/>, an optional warm-up runs
 /// <see cref="SftTrainer"/>, then <see cref="TimerPoTrainer"/> runs. Create it with
