@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -7,12 +8,12 @@ namespace AnomSeer.Policy.QwenVL.Modeling;
 internal sealed class QwenRmsNorm : nn.Module<Tensor, Tensor>
 {
     private readonly Parameter weight;
-    private readonly double _eps;
+    private readonly Scalar _eps;
 
     public QwenRmsNorm(string name, int dim, double eps, ScalarType dtype, Device device) : base(name)
     {
         weight = ModuleInit.Ones([dim], dtype, device);
-        _eps = eps;
+        _eps = eps.ToScalar(); // held by the module: an implicit Scalar can be finalised mid-call (docs/policy.md)
         RegisterComponents();
     }
 
@@ -20,7 +21,7 @@ internal sealed class QwenRmsNorm : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var xf = x.to(float32);
-        var normed = (xf * rsqrt(xf.pow(2).mean([-1], keepdim: true) + _eps)).to(x.dtype);
+        var normed = (xf * rsqrt(xf.square().mean([-1], keepdim: true).add(_eps))).to(x.dtype);
         return (weight * normed).MoveToOuterDisposeScope();
     }
 }
