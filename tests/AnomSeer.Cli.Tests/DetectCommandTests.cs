@@ -56,14 +56,15 @@ public class DetectCommandTests
     }
 
     [Fact]
-    public void Without_a_detector_option_the_expert_is_used_and_the_output_says_so()
+    public void Without_a_detector_option_the_shipped_model_is_used_and_the_output_says_so()
     {
+        // The repository ships models/anomseer-tiny; the command finds it above the test's folder.
         using var tmp = new TempFolder();
         var (csv, _) = TestData.WriteSpikeCsv(tmp.Path, withLabels: true);
         var (code, stdout, stderr) = CliRunner.Run("detect", "--input", csv);
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
-        Assert.Contains("Detector: expert (ExpCoT classical analyses; the default while no --model is given)", stdout);
+        Assert.Matches(@"Detector: policy .*models[/\\]anomseer-tiny \(AnomSeer-Tiny, one response at temperature 0\.4\)", stdout);
         Assert.Contains("Class: ", stdout);
     }
 

@@ -27,8 +27,8 @@ public static class DetectCommand
     public static Command Create(CliContext context)
     {
         var input = new Option<FileInfo>("--input") { Description = "CSV series (value, timestamp,value or timestamp,value,label; or a header naming a value column).", Required = true };
-        var expert = new Option<bool>("--expert") { Description = "Use the ExpCoT expert detector (classical analyses; the default while no --model is given)." };
-        var model = new Option<DirectoryInfo?>("--model") { Description = "An AnomSeer-Tiny policy folder (config.json, model.safetensors, tokenizer.json): samples one response at temperature 0.4." };
+        var expert = new Option<bool>("--expert") { Description = "Use the ExpCoT expert detector (classical analyses; also the fallback when no --model is given and no shipped model is found)." };
+        var model = new Option<DirectoryInfo?>("--model") { Description = "An AnomSeer-Tiny policy folder (config.json, model.safetensors, tokenizer.json): samples one response at temperature 0.4. Default: the shipped model, models/anomseer-tiny, found above the working folder or the program's folder." };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the answer as JSON (intervals, class, reasoning, raw answer text)." };
         var png = new Option<FileInfo?>("--png") { Description = "Also write the plot with the detected intervals shaded." };
         var command = new Command("detect", "Detect anomalous intervals and their class in a CSV series, with the reasoning.")
@@ -48,12 +48,13 @@ public static class DetectCommand
 
         var series = CommandInputs.LoadCsv(input);
         Result result;
+        if (model is null && !expert && ShippedModel.Find() is { } shipped) model = new DirectoryInfo(shipped);
         if (model is null)
         {
             var d = new ExpertDetector().Detect(series.Series, ctx.CancellationToken);
             result = new Result(expert
                 ? "expert (ExpCoT classical analyses)"
-                : "expert (ExpCoT classical analyses; the default while no --model is given)",
+                : "expert (ExpCoT classical analyses; no --model given and no shipped model found)",
                 "expert", d.Intervals, d.Class, d.Reasoning, d.ToAnswerText(), true);
         }
         else
