@@ -214,7 +214,7 @@ public sealed class TimerPoDetector : ITransformer
     private void CheckInput(DataViewSchema schema, string paramName)
     {
         ArgumentNullException.ThrowIfNull(schema, paramName);
-        DetectorSchemaChecks.Check(schema, SeriesColumnName, DetectorSchemaChecks.Expect.SeriesVector, paramName);
+        SchemaChecks.Check(schema, SeriesColumnName, SchemaChecks.Expect.NumericVector, paramName);
     }
 
     /// <summary>The chain of built-in transforms (see the remarks), fitted on an empty view with only the series column.</summary>

@@ -1,3 +1,4 @@
+using AnomSeer.MLNet;
 using AnomSeer.ExpCoT;
 using AnomSeer.Plotting;
 using AnomSeer.Policy;
@@ -117,20 +118,20 @@ public sealed class TimerPoDetectorEstimator : IEstimator<TimerPoDetector>
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         var o = Options;
-        DetectorSchemaChecks.Check(inputSchema, o.SeriesColumnName, DetectorSchemaChecks.Expect.SeriesVector, nameof(inputSchema));
-        DetectorSchemaChecks.Check(inputSchema, o.GroundTruthColumnName, DetectorSchemaChecks.Expect.IntervalVector, nameof(inputSchema));
-        DetectorSchemaChecks.Check(inputSchema, o.ClassColumnName, DetectorSchemaChecks.Expect.Text, nameof(inputSchema));
-        DetectorSchemaChecks.Check(inputSchema, o.TaskColumnName, DetectorSchemaChecks.Expect.Text, nameof(inputSchema));
+        SchemaChecks.Check(inputSchema, o.SeriesColumnName, SchemaChecks.Expect.NumericVector, nameof(inputSchema));
+        SchemaChecks.Check(inputSchema, o.GroundTruthColumnName, SchemaChecks.Expect.IntervalVector, nameof(inputSchema));
+        SchemaChecks.Check(inputSchema, o.ClassColumnName, SchemaChecks.Expect.Text, nameof(inputSchema));
+        SchemaChecks.Check(inputSchema, o.TaskColumnName, SchemaChecks.Expect.Text, nameof(inputSchema));
         return TimerPoDetector.Estimator(new MLContext(seed: 0), DetectorColumns.From(o), [0]).GetOutputSchema(inputSchema);
     }
 
     private void CheckInput(DataViewSchema schema)
     {
         var o = Options;
-        DetectorSchemaChecks.Check(schema, o.SeriesColumnName, DetectorSchemaChecks.Expect.SeriesVector, "input");
-        DetectorSchemaChecks.Check(schema, o.GroundTruthColumnName, DetectorSchemaChecks.Expect.IntervalVector, "input");
-        DetectorSchemaChecks.Check(schema, o.ClassColumnName, DetectorSchemaChecks.Expect.Text, "input");
-        DetectorSchemaChecks.Check(schema, o.TaskColumnName, DetectorSchemaChecks.Expect.Text, "input");
+        SchemaChecks.Check(schema, o.SeriesColumnName, SchemaChecks.Expect.NumericVector, "input");
+        SchemaChecks.Check(schema, o.GroundTruthColumnName, SchemaChecks.Expect.IntervalVector, "input");
+        SchemaChecks.Check(schema, o.ClassColumnName, SchemaChecks.Expect.Text, "input");
+        SchemaChecks.Check(schema, o.TaskColumnName, SchemaChecks.Expect.Text, "input");
     }
 
     private TinyPolicyModel? StartingPolicy()

@@ -1,14 +1,13 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace AnomSeer.Training.MLNet;
+namespace AnomSeer.MLNet;
 
-/// <summary>Input-column checks of the TimerPO estimator and detector; every error names the column.</summary>
-internal static class DetectorSchemaChecks
+/// <summary>Input-column checks shared by the ML.NET estimators of the AnomSeer packages (ExpCoT, Training); every error names the column.</summary>
+internal static class SchemaChecks
 {
-    internal enum Expect { SeriesVector, IntervalVector, Text }
+    internal enum Expect { NumericVector, IntervalVector, Text }
 
-    /// <exception cref="ArgumentException">The column is missing or of the wrong type.</exception>
     internal static void Check(DataViewSchema schema, string column, Expect expect, string paramName)
     {
         var col = schema.GetColumnOrNull(column)
@@ -18,7 +17,6 @@ internal static class DetectorSchemaChecks
         Verify(column, expect, isVector, item, col.Type.ToString() ?? "?", paramName);
     }
 
-    /// <exception cref="ArgumentException">The column is missing or of the wrong type.</exception>
     internal static void Check(SchemaShape shape, string column, Expect expect, string paramName)
     {
         var found = shape.Where(c => c.Name == column).ToList();
@@ -33,7 +31,7 @@ internal static class DetectorSchemaChecks
     {
         bool ok = expect switch
         {
-            Expect.SeriesVector => isVector && (item == NumberDataViewType.Single || item == NumberDataViewType.Double),
+            Expect.NumericVector => isVector && (item == NumberDataViewType.Single || item == NumberDataViewType.Double),
             Expect.IntervalVector => isVector && (item == NumberDataViewType.Int32 || item == NumberDataViewType.Int64
                 || item == NumberDataViewType.Single || item == NumberDataViewType.Double),
             _ => !isVector && item is TextDataViewType,
@@ -41,7 +39,7 @@ internal static class DetectorSchemaChecks
         if (ok) return;
         string wanted = expect switch
         {
-            Expect.SeriesVector => "a vector of Single or Double",
+            Expect.NumericVector => "a vector of Single or Double",
             Expect.IntervalVector => "a vector of Int32, Int64, Single or Double holding [start, end, start, end, ...]",
             _ => "a String (text) column",
         };
