@@ -31,7 +31,7 @@ internal static class Evaluation
         for (int i = 0; i < eval.Count; i++)
         {
             byTask.Add(eval[i].Task, rewards[i]);
-            byFamily.Add(Scoring.Family(eval[i].Task), rewards[i]);
+            byFamily.Add(AnomLlmTaskNames.PaperTableColumn(eval[i].Task), rewards[i]);
         }
 
         output.WriteLine($"## AnomLLM-style eval split ({eval.Count} series, 8 tasks × {count}, seed 42)");
@@ -48,7 +48,7 @@ internal static class Evaluation
         // Reference point: the constant answer "<answer>[]</answer><class>normal</class>" scores 1 on every normal series.
         var trivial = new EvaluationReport();
         const string normalAnswer = "<think>constant baseline</think>\n<answer>[]</answer>\n<class>normal</class>";
-        foreach (var s in eval) trivial.Add(Scoring.Family(s.Task), TsadReward.Score(normalAnswer, s.Intervals, s.Class, s.Length));
+        foreach (var s in eval) trivial.Add(AnomLlmTaskNames.PaperTableColumn(s.Task), TsadReward.Score(normalAnswer, s.Intervals, s.Class, s.Length));
         double g(string fam) => 100 * trivial[fam].AffiliationF1;
         output.WriteLine($"| constant answer \"[] / normal\" (reference) | {100 * trivial.Overall.ClassAccuracy:F1} | {g("Frequency"):F1} | {g("Trend"):F1} | {g("Range"):F1} | {g("Point"):F1} | {(g("Frequency") + g("Trend") + g("Range") + g("Point")) / 4:F1} |");
         output.WriteLine();

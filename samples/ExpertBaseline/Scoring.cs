@@ -20,13 +20,4 @@ internal static class Scoring
         return results;
     }
 
-    /// <summary>The paper's Table 1 column of an AnomLLM task (spec g.7 guess).</summary>
-    public static string Family(string task) => task switch
-    {
-        "freq" or "noisy-freq" => "Frequency",
-        "trend" or "noisy-trend" or "flat-trend" => "Trend",
-        "range" => "Range",
-        "point" or "noisy-point" => "Point",
-        _ => "Other",
-    };
 }

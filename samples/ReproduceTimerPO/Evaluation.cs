@@ -9,20 +9,12 @@ namespace ReproduceTimerPO;
 /// <summary>Evaluations at the paper's setting: one response per series at temperature 0.4.</summary>
 public static class Evaluation
 {
-    public static string Family(string task) => task switch
-    {
-        "freq" or "noisy-freq" => "Frequency",
-        "trend" or "noisy-trend" or "flat-trend" => "Trend",
-        "range" => "Range",
-        "point" or "noisy-point" => "Point",
-        _ => task,
-    };
 
     public static Scores AnomLlm(IPolicyModel policy, int perTask, int seed)
     {
         var samples = SyntheticDatasets.AnomLlm(DatasetSplit.Eval, perTask,
             SyntheticDatasets.DefaultSeed(SyntheticSuite.AnomLlm, DatasetSplit.Eval)).ToList();
-        return Score(policy, samples, seed, Family);
+        return Score(policy, samples, seed, AnomLlmTaskNames.PaperTableColumn);
     }
 
     public static Scores Vta(IPolicyModel policy, int perType, int seed)

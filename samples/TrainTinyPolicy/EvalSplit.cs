@@ -33,10 +33,10 @@ public static class EvalSplit
             for (int k = 0; k < chunk.Length; k++)
             {
                 var s = chunk[k];
-                policyByFamily.Add(Table1.Family(s.Task), result.Rewards[k]);
+                policyByFamily.Add(AnomLlmTaskNames.PaperTableColumn(s.Task), result.Rewards[k]);
                 policyByTask.Add(s.Task, result.Rewards[k]);
                 string answer = detector.Detect(s.AsSpan()).ToAnswerText();
-                expertByFamily.Add(Table1.Family(s.Task), TsadReward.Score(answer, s.Intervals, s.Class, s.Length));
+                expertByFamily.Add(AnomLlmTaskNames.PaperTableColumn(s.Task), TsadReward.Score(answer, s.Intervals, s.Class, s.Length));
             }
             progress.WriteLine($"eval {Math.Min(start + 64, order.Length)}/{order.Length}, {clock.Elapsed.TotalMinutes:F1} min");
         }

@@ -7,16 +7,6 @@ internal static class Table1
 {
     public static readonly string[] Families = ["Frequency", "Trend", "Range", "Point"];
 
-    /// <summary>The paper's Table 1 column of an AnomLLM task.</summary>
-    public static string Family(string task) => task switch
-    {
-        "freq" or "noisy-freq" => "Frequency",
-        "trend" or "noisy-trend" or "flat-trend" => "Trend",
-        "range" => "Range",
-        "point" or "noisy-point" => "Point",
-        _ => "Other",
-    };
-
     public const string Header = "| Method | Format % | Class. Acc | Frequency F1 | Trend F1 | Range F1 | Point F1 | Avg F1 | point-wise F1 range / point |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     public static string Row(string method, EvaluationReport byFamily)

@@ -52,4 +52,23 @@ public static class AnomLlmTaskNames
         AnomLlmTask.NoisyTrend => AnomLlmTask.Trend,
         _ => task,
     };
+
+    /// <summary>
+    /// The column of the paper's Table 1 a task is reported under (method spec g.7): <c>Frequency</c> (freq, noisy-freq),
+    /// <c>Trend</c> (trend, noisy-trend, flat-trend), <c>Range</c> (range) or <c>Point</c> (point, noisy-point).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="task"/> is not defined.</exception>
+    public static string PaperTableColumn(this AnomLlmTask task) => task switch
+    {
+        AnomLlmTask.Freq or AnomLlmTask.NoisyFreq => "Frequency",
+        AnomLlmTask.Trend or AnomLlmTask.NoisyTrend or AnomLlmTask.FlatTrend => "Trend",
+        AnomLlmTask.Range => "Range",
+        AnomLlmTask.Point or AnomLlmTask.NoisyPoint => "Point",
+        _ => throw new ArgumentOutOfRangeException(nameof(task), task, "Not a defined AnomLlmTask."),
+    };
+
+    /// <summary>The Table 1 column of a task folder name (<see cref="PaperTableColumn(AnomLlmTask)"/>); <c>Other</c> for a
+    /// name that is not an AnomLLM task.</summary>
+    public static string PaperTableColumn(string? taskName) =>
+        TryParse(taskName, out var task) ? task.Value.PaperTableColumn() : "Other";
 }
