@@ -33,7 +33,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: TrainTinyPolicy train --out DIR [--modality ImageAndSeries|Image] [--steps N] [--minutes M] [--batch 16] [--lr 1e-3] [--reasoning Full|Concise] [--seed 0] [--threads 2]");
+        Console.Error.WriteLine("usage: TrainTinyPolicy train --out DIR [--modality ImageAndSeries|Image] [--steps N] [--minutes M] [--batch 16] [--lr 1e-3] [--reasoning Full|Concise] [--answer-weight 1] [--head-weight 1] [--strip-width 4] [--seed 0] [--threads 2]");
         Console.Error.WriteLine("       TrainTinyPolicy eval --model DIR [--per-task 400] [--max-tokens 400] [--report FILE] [--threads 2]");
         return 2;
     }
@@ -55,6 +55,7 @@ public static class Program
             WarmupSteps = a.Int("warmup", 100),
             ScheduleSteps = steps,
             AnomalyHeadLossWeight = a.Double("head-weight", 1.0),
+            AnswerTokenWeight = a.Double("answer-weight", 1.0),
             Seed = seed,
             ReasoningStyle = Enum.Parse<SftReasoningStyle>(a.Text("reasoning", "Full")),
         };
@@ -72,7 +73,7 @@ public static class Program
             // Tokenizer from the SFT targets of 8 × 64 fresh training series (deterministic).
             var corpus = Enumerable.Range(0, a.Int("corpus-batches", 32)).SelectMany(k => data.Batch(100_000 + k, 16)).Select(SftTargets.Text).ToList();
             var tokenizer = PolicyTokenizerBuilder.Build(corpus);
-            policy = new TinyPolicyModel(new TinyPolicyConfig { Modality = modality }, tokenizer, seed);
+            policy = new TinyPolicyModel(new TinyPolicyConfig { Modality = modality, StripWidth = a.Int("strip-width", TinyPolicyConfig.Defaults.StripWidth) }, tokenizer, seed);
         }
         using (policy)
         using (var trainer = new SftTrainer(policy, sft))
@@ -110,7 +111,7 @@ public static class Program
         string card = $"""
             # AnomSeer-Tiny, SFT ({modality})
 
-            - Trained by `samples/TrainTinyPolicy` with `SftTrainer` (token NLL on ExpCoT-derived traces + anomaly-head loss × {sft.AnomalyHeadLossWeight}).
+            - Trained by `samples/TrainTinyPolicy` with `SftTrainer` (token NLL on ExpCoT-derived traces, answer and class tokens weighted × {sft.AnswerTokenWeight}, + anomaly-head loss × {sft.AnomalyHeadLossWeight}).
             - Data: fresh AnomLLM-style training series generated on the fly (train seed 3407, indices from 1000 per task, all 8 tasks in turn): {trainer.StepsDone * sft.BatchSize:N0} series, none repeated.
             - Targets: {sft.ReasoningStyle} reasoning (SftReasoningStyle), then the answer and class tags.
             - Steps: {trainer.StepsDone} of a {sft.ScheduleSteps}-step schedule, batch {sft.BatchSize}, AdamW lr {sft.LearningRate} (warm-up {sft.WarmupSteps}, cosine to {sft.MinLearningRateRatio}×), clip {sft.MaxGradNorm}, seed {sft.Seed}.

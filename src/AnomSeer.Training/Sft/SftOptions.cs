@@ -34,6 +34,14 @@ public sealed record SftOptions
     /// <summary>Weight of the auxiliary anomaly-head loss added to the token loss. Default 1.0; 0 trains tokens only.</summary>
     public double AnomalyHeadLossWeight { get; init; } = 1.0;
 
+    /// <summary>
+    /// Weight of the tokens after <c>&lt;/think&gt;</c> (the answer with its position tokens, and the class) in the token
+    /// loss, relative to the reasoning tokens (weight 1); the loss is the weighted mean. Default 1.0, the plain mean NLL
+    /// of SFT. A larger weight is a named deviation for compact models: the answer is a few tokens of a ~80-token target,
+    /// and it is what the reward scores.
+    /// </summary>
+    public double AnswerTokenWeight { get; init; } = 1.0;
+
     /// <summary>How much of the ExpCoT the target's reasoning keeps. Default <see cref="SftReasoningStyle.Full"/>;
     /// <see cref="SftReasoningStyle.Concise"/> is a named deviation for compact models.</summary>
     public SftReasoningStyle ReasoningStyle { get; init; } = SftReasoningStyle.Full;
@@ -70,6 +78,8 @@ public sealed record SftOptions
         if (!(MaxGradNorm > 0)) throw new ArgumentOutOfRangeException(nameof(MaxGradNorm), MaxGradNorm, "Must be positive.");
         if (!(AnomalyHeadLossWeight >= 0) || !double.IsFinite(AnomalyHeadLossWeight))
             throw new ArgumentOutOfRangeException(nameof(AnomalyHeadLossWeight), AnomalyHeadLossWeight, "Must be non-negative and finite.");
+        if (!(AnswerTokenWeight > 0) || !double.IsFinite(AnswerTokenWeight))
+            throw new ArgumentOutOfRangeException(nameof(AnswerTokenWeight), AnswerTokenWeight, "Must be positive and finite.");
         if (!Enum.IsDefined(ReasoningStyle))
             throw new ArgumentOutOfRangeException(nameof(ReasoningStyle), ReasoningStyle, "Not a defined SftReasoningStyle.");
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);

@@ -118,7 +118,8 @@ public sealed partial class SftTrainer : IDisposable
                 using (scores)
                 using (head)
                 {
-                    var (total, tok, aux) = SftLoss.Compute(scores, head, examples, _options.AnomalyHeadLossWeight);
+                    var (total, tok, aux) = SftLoss.Compute(scores, head, examples, _options.AnomalyHeadLossWeight,
+                        items.Select(i => i.ResponseTokenIds).ToArray(), _options.AnswerTokenWeight);
                     cancellationToken.ThrowIfCancellationRequested();
                     total.backward();
                     loss = total.item<float>();
