@@ -1,3 +1,4 @@
+using AnomSeer.Policy.Tiny.Layers;
 using static TorchSharp.torch;
 
 namespace AnomSeer.Policy.Tiny;
@@ -47,10 +48,10 @@ public static class AnomalyHeadTargets
         using var scope = NewDisposeScope();
         var label = targets[.., .., 0];
         var bce = nn.functional.binary_cross_entropy_with_logits(prediction[.., .., 0], label, reduction: nn.Reduction.None);
-        var cls = (bce * mask).sum() / mask.sum().clamp_min(1);
+        var cls = (bce * mask).sum() / mask.sum().AtLeast(1.0);
         var pos = label * mask;
         var l1 = (prediction[.., .., 1..] - targets[.., .., 1..]).abs().sum(-1);
-        var reg = (l1 * pos).sum() / pos.sum().clamp_min(1);
+        var reg = (l1 * pos).sum() / pos.sum().AtLeast(1.0);
         return (cls + reg).MoveToOuterDisposeScope();
     }
 

@@ -97,11 +97,11 @@ public sealed class TinyPolicyModel : IPolicyModel
         var ids = tensor(responseIds.Select(i => (long)i).ToArray(), [1, tr]);
         var embeds = cat([prefix.Embeds, _network.EmbedTokens(ids, prefix.Targets)], 1);
         var valid = ones([1, embeds.shape[1]], @bool);
-        var pos = arange(embeds.shape[1], dtype: int64).unsqueeze(0);
+        var pos = ExplicitScalars.Range(0, embeds.shape[1]).unsqueeze(0);
         var hidden = _network.Decode(embeds, valid, pos, 0, null);
         long tp = prefix.Embeds.shape[1];
         var logits = _network.Logits(hidden[.., (int)(tp - 1)..(int)(tp - 1 + tr)], prefix.Targets, prefix.TargetValid);
-        if (temperature > 0 && temperature != 1.0) logits = logits / temperature;
+        if (temperature > 0 && temperature != 1.0) logits = logits.DivideBy(temperature);
         return nn.functional.log_softmax(logits, -1).contiguous().data<float>().ToArray();
     }
 
@@ -185,9 +185,9 @@ public sealed class TinyPolicyModel : IPolicyModel
             {
                 using var prefix = _network.EncodePrefix(prepared, promptIds);
                 // The prefix is shared by the n responses of a prompt: run it once per prompt, then repeat the cache.
-                var pos = (prefix.Valid.to(int64).cumsum(1) - 1).clamp_min(0);
+                var pos = ExplicitScalars.PositionsOf(prefix.Valid);
                 var hidden = _network.Decode(prefix.Embeds, prefix.Valid, pos, 0, options.UseKeyValueCache ? caches : null);
-                var rowIndex = arange(prompts.Count, dtype: int64).repeat_interleave(n);
+                var rowIndex = ExplicitScalars.Range(0, prompts.Count).repeat_interleave(n);
                 foreach (var cache in caches) cache.Select(rowIndex);
                 if (!options.UseKeyValueCache) prefixEmbeds = prefix.Embeds.index_select(0, rowIndex).DetachFromDisposeScope();
                 hidden = hidden.index_select(0, rowIndex);
@@ -204,7 +204,7 @@ public sealed class TinyPolicyModel : IPolicyModel
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 var logits = _network.LogitsWithKeys(last, pointerKeys!, targetValid!)[.., 0];
-                if (options.Temperature > 0) logits = logits / options.Temperature;
+                if (options.Temperature > 0) logits = logits.DivideBy(options.Temperature);
                 var lp = nn.functional.log_softmax(logits, -1).contiguous().data<float>().ToArray();
                 StepObserver?.Invoke(t, lp);
                 var next = new long[rows];
@@ -236,7 +236,7 @@ public sealed class TinyPolicyModel : IPolicyModel
                     history?.Dispose();
                     history = all.DetachFromDisposeScope();
                     var sequence = cat([prefixEmbeds!, _network.EmbedTokens(history, targets)], 1);
-                    var positions = (keyValid.to(int64).cumsum(1) - 1).clamp_min(0);
+                    var positions = ExplicitScalars.PositionsOf(keyValid);
                     h = _network.Decode(sequence, keyValid, positions, 0, null)[.., (int)(tp + t)..].DetachFromDisposeScope();
                 }
                 last.Dispose();
@@ -319,12 +319,12 @@ public sealed class TinyPolicyModel : IPolicyModel
         var emb = _network.EmbedTokens(idT, prefix.Targets);
         var embeds = cat([prefix.Embeds, emb], 1);
         var valid = cat([prefix.Valid, maskT.to(@bool)], 1);
-        var pos = (valid.to(int64).cumsum(1) - 1).clamp_min(0);
+        var pos = ExplicitScalars.PositionsOf(valid);
         var hidden = _network.Decode(embeds, valid, pos, 0, null);
         long tp = prefix.Embeds.shape[1];
         var predicting = hidden[.., (int)(tp - 1)..(int)(tp - 1 + tr)];
         var logits = _network.Logits(predicting, prefix.Targets, prefix.TargetValid);
-        if (options.Temperature != 1.0) logits = logits / options.Temperature;
+        if (options.Temperature != 1.0) logits = logits.DivideBy(options.Temperature);
         var logp = nn.functional.log_softmax(logits, -1);
         var tokenLogp = logp.gather(-1, idT.unsqueeze(-1)).squeeze(-1) * maskT;
         Tensor? entropy = null, states = null;
@@ -359,7 +359,7 @@ public sealed class TinyPolicyModel : IPolicyModel
         using var scope = NewDisposeScope();
         var maskT = tensor(mask, [b, t]);
         var valid = maskT.to(@bool);
-        var pos = (valid.to(int64).cumsum(1) - 1).clamp_min(0);
+        var pos = ExplicitScalars.PositionsOf(valid);
         var hidden = _network.Decode(_network.EmbedText(tensor(ids, [b, t])), valid, pos, 0, null) * maskT.unsqueeze(-1);
         return new HiddenStateBatch(hidden.MoveToOuterDisposeScope(), maskT.MoveToOuterDisposeScope());
     }

@@ -156,11 +156,11 @@ internal sealed class TinyPolicyNetwork : nn.Module
     {
         using var scope = NewDisposeScope();
         long v = Config.VocabSize;
-        var isPointer = ids.ge(v);
+        var isPointer = ids.GreaterOrEqual(v);
         var text = tok_embed.forward(where(isPointer, zeros_like(ids), ids));
         if (!isPointer.any().item<bool>()) return text.MoveToOuterDisposeScope();
         long b = ids.shape[0], t = ids.shape[1], p = targets.shape[1], d = targets.shape[2];
-        var idx = (ids - v).clamp(0, p - 1);
+        var idx = ids.Minus(v).Between(0, p - 1);
         var gathered = targets.gather(1, idx.unsqueeze(-1).expand(b, t, d));
         var pointer = pointer_in.forward(gathered);
         return where(isPointer.unsqueeze(-1), pointer, text).MoveToOuterDisposeScope();
@@ -179,8 +179,8 @@ internal sealed class TinyPolicyNetwork : nn.Module
     {
         using var scope = NewDisposeScope();
         long b = embeds.shape[0], t = embeds.shape[1], tk = keyValid.shape[1];
-        var qCol = arange(first, first + t, dtype: int64).unsqueeze(1);
-        var kCol = arange(0, tk, dtype: int64).unsqueeze(0);
+        var qCol = ExplicitScalars.Range(first, first + t).unsqueeze(1);
+        var kCol = ExplicitScalars.Range(0, tk).unsqueeze(0);
         var causal = kCol.le(qCol);
         var allowed = causal.unsqueeze(0).logical_and(keyValid.unsqueeze(1)).logical_or(kCol.eq(qCol).unsqueeze(0)).unsqueeze(1);
         var rope = Rotary.Tables(positionIds, HeadDim, Config.RopeTheta);
@@ -205,11 +205,11 @@ internal sealed class TinyPolicyNetwork : nn.Module
         using var scope = NewDisposeScope();
         var text = lm_head.forward(hidden);
         var q = pointer_query.forward(hidden);
-        var pointer = matmul(q, keys.transpose(1, 2)) / Math.Sqrt(Config.ModelDim);
-        pointer = pointer.masked_fill(targetValid.logical_not().unsqueeze(1), Masked);
+        var pointer = matmul(q, keys.transpose(1, 2)).DivideBy(Math.Sqrt(Config.ModelDim));
+        pointer = pointer.FillWhere(targetValid.logical_not().unsqueeze(1), Masked);
         long missing = Config.PointerSlots - pointer.shape[2];
         if (missing > 0)
-            pointer = cat([pointer, full([pointer.shape[0], pointer.shape[1], missing], Masked)], 2);
+            pointer = cat([pointer, ExplicitScalars.Full([pointer.shape[0], pointer.shape[1], missing], Masked)], 2);
         return cat([text, pointer], 2).MoveToOuterDisposeScope();
     }
 

@@ -1,3 +1,4 @@
+using AnomSeer.Policy.Tiny.Layers;
 using static TorchSharp.torch;
 
 namespace AnomSeer.Training.Losses;
@@ -22,6 +23,6 @@ public static class LowVarianceKl
         if (!(clamp > 0)) throw new ArgumentOutOfRangeException(nameof(clamp), clamp, "Must be greater than 0.");
         LossShapes.RequireSame(logProbs, referenceLogProbs, nameof(referenceLogProbs));
         var r = referenceLogProbs.detach() - logProbs;
-        return (r.exp() - r - 1).clamp(-clamp, clamp);
+        return (r.exp() - r).Minus(1.0).Between(-clamp, clamp);
     }
 }

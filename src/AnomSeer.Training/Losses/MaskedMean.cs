@@ -1,3 +1,4 @@
+using AnomSeer.Policy.Tiny.Layers;
 using static TorchSharp.torch;
 
 namespace AnomSeer.Training.Losses;
@@ -21,6 +22,6 @@ public static class MaskedMean
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(mask);
         LossShapes.RequireSame(values, mask, nameof(values));
-        return (values * mask).sum() / (mask.sum() + Epsilon);
+        return (values * mask).sum() / mask.sum().Plus(Epsilon);
     }
 }

@@ -1,3 +1,4 @@
+using AnomSeer.Policy.Tiny.Layers;
 using static TorchSharp.torch;
 
 namespace AnomSeer.Training.Losses;
@@ -36,10 +37,10 @@ public static class PolicyGradientLoss
             _ => throw new ArgumentException($"Expected [B] or [B, T] advantages for B, T = {logProbs.shape[0]}, {logProbs.shape[1]}; got [{string.Join(", ", advantages.shape)}].", nameof(advantages)),
         };
         adv = adv.to(logProbs.dtype).detach();
-        var logRatio = (logProbs - oldLogProbs.detach()).clamp(-LogRatioClamp, LogRatioClamp);
+        var logRatio = (logProbs - oldLogProbs.detach()).Between(-LogRatioClamp, LogRatioClamp);
         var ratio = logRatio.exp();
         var unclipped = -adv * ratio;
-        var clipped = -adv * ratio.clamp(1 - clipRatio, 1 + clipRatio);
+        var clipped = -adv * ratio.Between(1 - clipRatio, 1 + clipRatio);
         var loss = MaskedMean.TokenMean(maximum(unclipped, clipped), mask);
         using var noGrad = no_grad();
         var clipFraction = MaskedMean.TokenMean(clipped.gt(unclipped).to(logProbs.dtype), mask);

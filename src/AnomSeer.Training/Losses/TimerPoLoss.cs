@@ -1,3 +1,4 @@
+using AnomSeer.Policy.Tiny.Layers;
 using static TorchSharp.torch;
 
 namespace AnomSeer.Training.Losses;
@@ -35,13 +36,13 @@ public static class TimerPoLoss
             LossShapes.RequireSame(logProbs, entropy, nameof(entropy));
             var h = MaskedMean.TokenMean(entropy, mask);
             entropyMean = h.item<float>();
-            if (entropyCoefficient > 0) total = total - entropyCoefficient * h;
+            if (entropyCoefficient > 0) total = total - h.Times(entropyCoefficient);
         }
         if (referenceLogProbs is not null)
         {
             var kl = MaskedMean.TokenMean(LowVarianceKl.PerToken(logProbs, referenceLogProbs, klClamp), mask);
             klMean = kl.item<float>();
-            if (klCoefficient > 0) total = total + klCoefficient * kl;
+            if (klCoefficient > 0) total = total + kl.Times(klCoefficient);
         }
         return new TimerPoLossResult(total, pg.Loss.item<float>(), entropyMean, klMean, pg.ClipFraction, pg.ApproximateKl);
     }

@@ -1,6 +1,7 @@
 using AnomSeer.Policy;
 using AnomSeer.Policy.Tiny;
 using AnomSeer.Policy.Tokenization;
+using AnomSeer.Policy.Tiny.Layers;
 using static TorchSharp.torch;
 
 namespace AnomSeer.Training;
@@ -23,10 +24,10 @@ internal static class SftLoss
     {
         var weighted = scores.Mask;
         if (answerWeight != 1.0) weighted = scores.Mask * TokenWeights(responseIds, scores.Mask.shape[1], answerWeight);
-        var tokens = -(scores.LogProbs * weighted).sum() / weighted.sum().clamp_min(1e-6);
+        var tokens = -(scores.LogProbs * weighted).sum() / weighted.sum().AtLeast(1e-6);
         var targets = HeadTargets(head, examples);
         var aux = AnomalyHeadTargets.Loss(head.Output, head.Mask, targets);
-        var total = headWeight > 0 ? tokens + aux * headWeight : tokens + aux.detach() * 0;
+        var total = headWeight > 0 ? tokens + aux.Times(headWeight) : tokens + aux.detach().Times(0.0);
         return (total, tokens, aux);
     }
 

@@ -7,6 +7,7 @@ using AnomSeer.Training.Optimization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
+using AnomSeer.Policy.Tiny.Layers;
 using static TorchSharp.torch;
 
 namespace AnomSeer.Training;
@@ -264,7 +265,7 @@ public sealed partial class TimerPoTrainer : IDisposable
                         var adv = tensor(micro.Select(i => advantages[i]).ToArray());
                         var loss = TimerPoLoss.Compute(scores.LogProbs, old, reference, scores.Entropy, adv, scores.Mask,
                             _options.ClipRatio, _options.EntropyCoefficient, _options.KlCoefficient, _options.KlClamp);
-                        (loss.Loss / micros.Length).backward();
+                        loss.Loss.DivideBy(micros.Length).backward();
                         if (lastEpoch) stats.Add(loss, loss.Loss.item<float>());
                     }
                     stats.AddGradNorm(ClipGradients());

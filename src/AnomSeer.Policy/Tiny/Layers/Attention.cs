@@ -43,8 +43,8 @@ internal sealed class Attention : nn.Module
             k = Rotary.Apply(k, r.Cos, r.Sin);
         }
         if (cache is not null) (k, v) = cache.Append(k, v);
-        var scores = matmul(q, k.transpose(2, 3)) / Math.Sqrt(_headDim);
-        scores = scores.masked_fill(allowed.logical_not(), float.NegativeInfinity);
+        var scores = matmul(q, k.transpose(2, 3)).DivideBy(Math.Sqrt(_headDim));
+        scores = scores.FillWhere(allowed.logical_not(), float.NegativeInfinity);
         var attn = softmax(scores, -1);
         var o = matmul(attn, v).transpose(1, 2).contiguous().view(b, t, _heads * _headDim);
         return o_proj.forward(o).MoveToOuterDisposeScope();

@@ -9,7 +9,10 @@ internal static class Rotary
     public static (Tensor Cos, Tensor Sin) Tables(Tensor positionIds, int headDim, double theta)
     {
         using var scope = NewDisposeScope();
-        var inv = 1.0 / pow(theta, arange(0, headDim, 2, dtype: float64, device: positionIds.device) / headDim);
+        // Inverse frequencies theta^(-2i/hd), computed here rather than by tensor ops with number arguments (see ExplicitScalars).
+        var invValues = new double[headDim / 2];
+        for (int i = 0; i < invValues.Length; i++) invValues[i] = 1.0 / Math.Pow(theta, 2.0 * i / headDim);
+        var inv = tensor(invValues, device: positionIds.device);
         var freqs = positionIds.to(float64).unsqueeze(-1) * inv;
         var emb = cat([freqs, freqs], -1);
         var c = emb.cos().to(float32).unsqueeze(1);
