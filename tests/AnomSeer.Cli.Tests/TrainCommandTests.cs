@@ -42,7 +42,7 @@ public class TrainCommandTests
     {
         using var tmp = new TempFolder();
         string output = Path.Combine(tmp.Path, "sft");
-        var (code, stdout, stderr) = CliRunner.Run(Sft(WriteConfig(tmp.Path), output, 3, "--modality", "image-and-series", "--reasoning", "concise"));
+        var (code, stdout, stderr) = CliRunner.Run(Sft(WriteConfig(tmp.Path), output, 3, "--modality", "image-and-series", "--reasoning", "concise", "--answer-weight", "4"));
         Assert.True(code == 0, stderr);
         Assert.Equal("", stderr);
         Assert.Contains("Trained 3 step(s) from a new model on 8 examples (8 tasks × 1).", stdout);
@@ -55,6 +55,7 @@ public class TrainCommandTests
         string card = File.ReadAllText(Path.Combine(output, PolicyCheckpoint.CardFile));
         Assert.Contains("anomseer train sft", card);
         Assert.Contains("reasoning concise", card);
+        Assert.Contains("answer and class tokens × 4", card);
         Assert.Empty(Directory.GetDirectories(tmp.Path, ".*")); // no staging folder left
 
         using var trained = TinyPolicyModel.Load(output);
@@ -139,6 +140,7 @@ public class TrainCommandTests
         TestData.AssertOneErrorLine(2, CliRunner.Run("train", "sft", "--out", output, "--steps", "0"), "--steps must be at least 1");
         TestData.AssertOneErrorLine(2, CliRunner.Run("train", "sft", "--out", output, "--modality", "audio"), "audio");
         TestData.AssertOneErrorLine(2, CliRunner.Run("train", "sft", "--out", output, "--reasoning", "terse"), "terse");
+        TestData.AssertOneErrorLine(2, CliRunner.Run("train", "sft", "--out", output, "--answer-weight", "0"), "--answer-weight must be positive");
         TestData.AssertOneErrorLine(2, CliRunner.Run("train", "sft", "--out", output, "--model", tmp.Path, "--config", config), "--config applies to a new model only");
         TestData.AssertOneErrorLine(2, CliRunner.Run("train", "timerpo", "--out", output), "--model");
         TestData.AssertOneErrorLine(2, CliRunner.Run("train"), "anomseer: error: ");
@@ -151,7 +153,7 @@ public class TrainCommandTests
         var (code, stdout, stderr) = CliRunner.Run("train", "sft", "--help");
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
-        foreach (var o in new[] { "--out", "--model", "--steps", "--batch-size", "--count", "--seed", "--modality", "--learning-rate", "--warmup", "--schedule-steps", "--reasoning" })
+        foreach (var o in new[] { "--out", "--model", "--steps", "--batch-size", "--count", "--seed", "--modality", "--learning-rate", "--warmup", "--schedule-steps", "--reasoning", "--answer-weight" })
             Assert.Contains(o, stdout);
         Assert.DoesNotContain("--config", stdout);
         (code, stdout, _) = CliRunner.Run("train", "timerpo", "--help");

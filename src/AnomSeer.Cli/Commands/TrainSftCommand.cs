@@ -10,7 +10,7 @@ namespace AnomSeer.Cli.Commands;
 
 /// <summary>
 /// <c>anomseer train sft --out DIR [--model DIR] [--steps N] [--batch-size N] [--count N] [--seed S] [--modality M]
-/// [--learning-rate LR] [--warmup N] [--schedule-steps N] [--reasoning full|concise]</c>: supervised fine-tuning of AnomSeer-Tiny on the expert traces of generated
+/// [--learning-rate LR] [--warmup N] [--schedule-steps N] [--reasoning full|concise] [--answer-weight W]</c>: supervised fine-tuning of AnomSeer-Tiny on the expert traces of generated
 /// AnomLLM-style series (<see cref="SftTrainer"/>, examples from <see cref="TimerPoExampleFactory"/>). A new model gets a
 /// tokenizer built from the corpus of SFT targets (the ExpCoT-derived reasoning with the answer and class tags) and the
 /// ExpCoT texts, and the
@@ -38,21 +38,22 @@ public static class TrainSftCommand
         var schedule = new Option<int?>("--schedule-steps") { Description = "Length of the learning-rate schedule (default: --steps); give the final step count when training in parts." };
         var reasoning = new Option<string>("--reasoning") { Description = "Target reasoning: full (the whole ExpCoT-derived trace, default) or concise (its observation paragraph only; a named deviation for compact models).", DefaultValueFactory = _ => "full" };
         reasoning.AcceptOnlyFromAmong("full", "concise");
+        var answerWeight = new Option<double>("--answer-weight") { Description = "Weight of the answer and class tokens (after </think>) in the token loss, relative to the reasoning (default 1, the plain mean; the shipped SFT model used 4).", DefaultValueFactory = _ => 1.0 };
         var config = new Option<FileInfo?>("--config") { Description = "Architecture of a new model as config.json JSON (advanced; small test models).", Hidden = true };
 
         var command = new Command("sft", "Supervised fine-tuning of AnomSeer-Tiny on the expert chain-of-thought of generated AnomLLM-style series.")
         {
-            output, model, steps, batch, count, seed, modality, lr, warmup, schedule, reasoning, config,
+            output, model, steps, batch, count, seed, modality, lr, warmup, schedule, reasoning, answerWeight, config,
         };
         command.SetAction(parse => Run(context, new Settings(parse.GetValue(output)!, parse.GetValue(model), parse.GetValue(steps),
             parse.GetValue(batch), parse.GetValue(count), parse.GetValue(seed), parse.GetValue(modality), parse.GetValue(lr),
             parse.GetValue(warmup), parse.GetValue(schedule), parse.GetValue(reasoning) == "concise" ? SftReasoningStyle.Concise : SftReasoningStyle.Full,
-            parse.GetValue(config))));
+            parse.GetValue(answerWeight), parse.GetValue(config))));
         return command;
     }
 
     private sealed record Settings(DirectoryInfo Out, DirectoryInfo? Model, int Steps, int BatchSize, int Count, int Seed, string? Modality,
-        double LearningRate, int? Warmup, int? ScheduleSteps, SftReasoningStyle Reasoning, FileInfo? Config);
+        double LearningRate, int? Warmup, int? ScheduleSteps, SftReasoningStyle Reasoning, double AnswerWeight, FileInfo? Config);
 
     private static int Run(CliContext ctx, Settings s)
     {
@@ -60,6 +61,7 @@ public static class TrainSftCommand
         if (s.BatchSize < 1) throw new CliUsageException($"--batch-size must be at least 1 (got {s.BatchSize}).");
         if (s.Count < 1) throw new CliUsageException($"--count must be at least 1 (got {s.Count}).");
         if (!(s.LearningRate > 0) || !double.IsFinite(s.LearningRate)) throw new CliUsageException($"--learning-rate must be positive (got {s.LearningRate.ToString(CultureInfo.InvariantCulture)}).");
+        if (!(s.AnswerWeight > 0) || !double.IsFinite(s.AnswerWeight)) throw new CliUsageException($"--answer-weight must be positive (got {s.AnswerWeight.ToString(CultureInfo.InvariantCulture)}).");
         if (s.Warmup is < 0) throw new CliUsageException($"--warmup must not be negative (got {s.Warmup}).");
         if (s.ScheduleSteps is < 1) throw new CliUsageException($"--schedule-steps must be at least 1 (got {s.ScheduleSteps}).");
         int scheduleSteps = s.ScheduleSteps ?? s.Steps;
@@ -82,6 +84,7 @@ public static class TrainSftCommand
                 WarmupSteps = s.Warmup ?? Math.Min(100, scheduleSteps / 10),
                 ScheduleSteps = scheduleSteps,
                 ReasoningStyle = s.Reasoning,
+                AnswerTokenWeight = s.AnswerWeight,
             };
 
             TimerPoExample[] examples = [];
@@ -151,7 +154,7 @@ public static class TrainSftCommand
         string.Create(CultureInfo.InvariantCulture, $"""
             # AnomSeer-Tiny, SFT
 
-            - Trained by `anomseer train sft` (`SftTrainer`: token NLL on the ExpCoT-derived traces, reasoning {o.ReasoningStyle.ToString().ToLowerInvariant()}, + anomaly-head loss × {o.AnomalyHeadLossWeight}).
+            - Trained by `anomseer train sft` (`SftTrainer`: token NLL on the ExpCoT-derived traces, reasoning {o.ReasoningStyle.ToString().ToLowerInvariant()}, answer and class tokens × {o.AnswerTokenWeight}, + anomaly-head loss × {o.AnomalyHeadLossWeight}).
             - Data: {examples} generated AnomLLM-style training series (8 tasks × {count}, train seed 3407), plots {policy.Config.ImageWidth} × {policy.Config.ImageHeight} px, y fixed to (−1, 1).
             - Input: {TrainingInputs.Name(policy.Config.Modality)}; {policy.ParameterCount:N0} parameters; vocabulary {policy.Tokenizer.Count}.
             - Steps: {steps} ({(startStep > 0 ? $"resumed at step {startStep}" : "from the start")}), batch {o.BatchSize}, AdamW lr {o.LearningRate} (warm-up {o.WarmupSteps}, cosine to {o.MinLearningRateRatio}× at step {o.ScheduleSteps}), clip {o.MaxGradNorm}, seed {o.Seed}.
