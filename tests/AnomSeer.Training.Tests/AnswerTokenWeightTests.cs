@@ -6,20 +6,22 @@ namespace AnomSeer.Training.Tests;
 /// <summary><see cref="SftOptions.AnswerTokenWeight"/>: which tokens it weights, and the weighted mean it gives.</summary>
 public class AnswerTokenWeightTests
 {
+    private const int ThinkEnd = 5;
+
     [Fact]
-    public void ThinkEndId_IsTheTokenizersIdOfTheTag()
+    public void ThinkEnd_IsTheTokenizersIdOfTheTag()
     {
-        Assert.Equal(5, SftLoss.ThinkEndId);
         using var policy = TinySetup.Model(1);
-        Assert.Equal([SftLoss.ThinkEndId], policy.Tokenizer.Encode("</think>"));
+        Assert.Equal(ThinkEnd, policy.Tokenizer.TagId("</think>"));
+        Assert.Equal([ThinkEnd], policy.Tokenizer.Encode("</think>"));
     }
 
     [Fact]
     public void TokenWeights_AreOneUpToTheFirstThinkEnd_AndTheWeightAfterIt()
     {
-        int e = SftLoss.ThinkEndId;
+        const int e = ThinkEnd;
         int[][] rows = [[4, 20, 21, e, 6, 30, e], [4, 20, 21], []];
-        using var w = SftLoss.TokenWeights(rows, 8, 3.0);
+        using var w = SftLoss.TokenWeights(rows, 8, ThinkEnd, 3.0);
         Assert.Equal(new long[] { 3, 8 }, w.shape);
         var v = w.data<float>().ToArray();
         Assert.Equal(new float[] { 1, 1, 1, 1, 3, 3, 3, 3 }, v[..8]);   // after the first </think>, the second included
@@ -39,14 +41,14 @@ public class AnswerTokenWeightTests
         using (scores)
         using (head)
         {
-            var (_, tokens, _) = SftLoss.Compute(scores, head, examples, 1.0, items.Select(i => i.ResponseTokenIds).ToArray(), weight);
+            var (_, tokens, _) = SftLoss.Compute(scores, head, examples, 1.0, items.Select(i => i.ResponseTokenIds).ToArray(), ThinkEnd, weight);
             double num = 0, den = 0;
             for (int i = 0; i < items.Length; i++)
             {
                 var lp = scores.LogProbsOf(i);
                 var ids = items[i].ResponseTokenIds;
                 Assert.Equal(ids.Count, lp.Length);
-                int cut = ids.ToList().IndexOf(SftLoss.ThinkEndId);
+                int cut = ids.ToList().IndexOf(ThinkEnd);
                 Assert.True(cut > 0 && cut < ids.Count - 1, "the target has reasoning and an answer");
                 for (int t = 0; t < lp.Length; t++)
                 {

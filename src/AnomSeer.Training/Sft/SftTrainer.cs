@@ -119,7 +119,7 @@ public sealed partial class SftTrainer : IDisposable
                 using (head)
                 {
                     var (total, tok, aux) = SftLoss.Compute(scores, head, examples, _options.AnomalyHeadLossWeight,
-                        items.Select(i => i.ResponseTokenIds).ToArray(), _options.AnswerTokenWeight);
+                        items.Select(i => i.ResponseTokenIds).ToArray(), _policy.Tokenizer.TagId("</think>"), _options.AnswerTokenWeight);
                     cancellationToken.ThrowIfCancellationRequested();
                     total.backward();
                     loss = total.item<float>();
